@@ -1,0 +1,84 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { swaggerUI } from '@hono/swagger-ui';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { authRoutes } from './auth/auth.routes';
+import { ApiError, onError } from './errors';
+import type { AppDeps, AppEnv } from './env';
+import { departmentsRoutes, hospitalsRoutes, systemsRoutes } from './hospitals/hospitals.routes';
+import { openApiDocument } from './openapi';
+import { ticketsRoutes } from './tickets/tickets.routes';
+
+/** Large enough for a signature image (PNG of a pad, typically < 100 KiB), small enough to refuse abuse. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.use('*', requestId());
+  app.use('/api/*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    if (process.env.DESK_ACCESS_LOG !== 'off') {
+      const ms = (performance.now() - started).toFixed(1);
+      console.log(`[${c.get('requestId')}] ${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms`);
+    }
+  });
+  const origins = (process.env.DESK_CORS_ORIGINS ?? '').split(',').filter(Boolean);
+  app.use('/api/*', cors({ origin: origins, credentials: true, exposeHeaders: ['Content-Range', 'X-Request-Id'] }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ message: `Request body larger than ${MAX_BODY_BYTES / 1024} KiB` }, 413),
+    }),
+  );
+  // One EntityManager per request: its identity map must never leak between users.
+  app.use('/api/*', async (c, next) => {
+    c.set('em', deps.orm.em.fork());
+    await next();
+  });
+
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.get('/api/ready', async (c) => {
+    const [db, temporal] = await Promise.all([
+      deps.orm.em
+        .fork()
+        .getConnection()
+        .execute('select 1')
+        .then(() => 'ok', (e: Error) => e.message),
+      deps.temporal.connection.workflowService
+        .getSystemInfo({})
+        .then(() => 'ok', (e: Error) => e.message),
+    ]);
+    const ready = db === 'ok' && temporal === 'ok';
+    return c.json({ status: ready ? 'ready' : 'unavailable', database: db, temporal }, ready ? 200 : 503);
+  });
+  app.get('/api/config', (c) =>
+    c.json({ temporalUiUrl: deps.temporalUiUrl ?? null, namespace: deps.settings.namespace }),
+  );
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/tickets', ticketsRoutes(deps));
+  app.route('/api/hospitals', hospitalsRoutes());
+  app.route('/api/departments', departmentsRoutes());
+  app.route('/api/systems', systemsRoutes());
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'No such endpoint');
+  });
+
+  if (deps.consoleDir && fs.existsSync(path.join(deps.consoleDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), deps.consoleDir) || '.';
+    app.use('/*', serveStatic({ root }));
+    // Client-side routes (#/tickets/…) all load the same page.
+    const index = fs.readFileSync(path.join(deps.consoleDir, 'index.html'), 'utf8');
+    app.get('*', (c) => c.html(index));
+  }
+  return app;
+}

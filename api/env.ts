@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import type { TemporalSettings } from '../config/temporal';
+import type { Role } from '../domain/roles';
+
+export interface AppDeps {
+  orm: MikroORM;
+  temporal: Client;
+  settings: Pick<TemporalSettings, 'namespace' | 'taskQueue'>;
+  /** Hospitals' local time zone: ticket numbers carry the local date. */
+  timeZone: string;
+  /** Where the built console lives; omitted = API only. */
+  consoleDir?: string;
+  /** Temporal Web UI base URL, for links from the console. */
+  temporalUiUrl?: string;
+  /** Mark the session cookie Secure (behind HTTPS). */
+  secureCookies?: boolean;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  hospitalId: number | null;
+}
+
+export interface AppEnv {
+  Variables: {
+    em: EntityManager;
+    requestId: string;
+    user: SessionUser;
+  };
+}

@@ -1,0 +1,67 @@
+import { badRequest } from './errors';
+
+export interface ListQuery {
+  sort: { field: string; order: 'ASC' | 'DESC' };
+  offset: number;
+  limit: number;
+  filter: Record<string, unknown>;
+}
+
+const MAX_PAGE = 500;
+
+function parseJson(name: string, raw: string | undefined): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest(`${name} must be JSON`, { [name]: `${name} must be JSON` });
+  }
+}
+
+/**
+ * Reads ra-data-simple-rest's `sort=["field","ASC"]`, `range=[0,24]` and `filter={...}`.
+ * Only the listed sort fields are accepted, so a query string can never reach SQL unchecked.
+ */
+export function parseListQuery(
+  query: Record<string, string | undefined>,
+  opts: { sortable: readonly string[]; defaultSort: ListQuery['sort'] },
+): ListQuery {
+  const sortRaw = parseJson('sort', query.sort);
+  let sort = opts.defaultSort;
+  if (sortRaw !== undefined) {
+    if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || !opts.sortable.includes(sortRaw[0]) || !['ASC', 'DESC'].includes(sortRaw[1])) {
+      throw badRequest(`sort must be ["field","ASC"|"DESC"] with field one of ${opts.sortable.join(', ')}`, { sort: 'invalid sort' });
+    }
+    sort = { field: sortRaw[0], order: sortRaw[1] };
+  }
+  const rangeRaw = parseJson('range', query.range);
+  let offset = 0;
+  let limit = 25;
+  if (rangeRaw !== undefined) {
+    const ok =
+      Array.isArray(rangeRaw) &&
+      rangeRaw.length === 2 &&
+      rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) &&
+      rangeRaw[1] >= rangeRaw[0] &&
+      rangeRaw[1] - rangeRaw[0] < MAX_PAGE;
+    if (!ok) throw badRequest(`range must be [start,end] with at most ${MAX_PAGE} rows`, { range: 'invalid range' });
+    offset = rangeRaw[0];
+    limit = rangeRaw[1] - rangeRaw[0] + 1;
+  }
+  const filterRaw = parseJson('filter', query.filter) ?? {};
+  if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
+    throw badRequest('filter must be a JSON object', { filter: 'invalid filter' });
+  }
+  return { sort, offset, limit, filter: filterRaw as Record<string, unknown> };
+}
+
+/** The header react-admin reads the total from: `tickets 0-24/319`. */
+export function contentRange(resource: string, offset: number, count: number, total: number): string {
+  const end = count === 0 ? offset : offset + count - 1;
+  return `${resource} ${offset}-${end}/${total}`;
+}
+
+/** `%text%` for ILIKE with the user's own % _ and \ taken literally. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}

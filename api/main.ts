@@ -1,0 +1,48 @@
+/** The API process: REST for the console and the hospitals' tools, and the built console itself. */
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { ROOT } from '../config/paths';
+import { loadTemporalSettings } from '../config/temporal';
+import { openOrm } from '../db/orm';
+import { createApp } from './app';
+
+async function main(): Promise<void> {
+  const settings = loadTemporalSettings();
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const orm = await openOrm(required('DATABASE_URL'));
+  // lazy: the API starts (and answers 503) even while Temporal is still coming up.
+  const connection = Connection.lazy({ address: required('TEMPORAL_ADDRESS') });
+  const temporal = new Client({ connection, namespace: settings.namespace });
+  const app = createApp({
+    orm,
+    temporal,
+    settings,
+    timeZone: process.env.DESK_TIMEZONE ?? 'Asia/Shanghai',
+    consoleDir: process.env.DESK_CONSOLE_DIR ?? path.join(ROOT, 'admin-ui/dist'),
+    temporalUiUrl: process.env.TEMPORAL_UI_URL,
+    secureCookies: process.env.DESK_SECURE_COOKIES === 'true',
+  });
+  const server = serve({ fetch: app.fetch, port, hostname: host }, () => console.log(`api: listening on http://${host}:${port}`));
+  const shutdown = () => {
+    server.close(async () => {
+      await connection.close();
+      await orm.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} must be set`);
+  return v;
+}
+
+main().catch((e) => {
+  console.error('api failed:', e);
+  process.exit(1);
+});

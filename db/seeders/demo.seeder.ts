@@ -1,0 +1,77 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Seeder } from '@mikro-orm/seeder';
+import { hashPassword } from '../../api/auth/password';
+import { NURSING_SYSTEMS } from '../../domain/catalogue';
+import type { Role } from '../../domain/roles';
+import { DEFAULT_SLA_TARGETS } from '../../domain/sla';
+import { Department, Hospital, HospitalSystem, NursingSystem, SlaPolicy, User, type IHospital } from '../entities';
+
+/** Every demo account signs in with this password unless DESK_DEMO_PASSWORD says otherwise. */
+export const DEMO_PASSWORD = process.env.DESK_DEMO_PASSWORD ?? 'Desk#2026';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  hospitalCode?: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+  { username: 'manager', displayName: '王经理', role: 'manager' },
+  { username: 'dispatcher', displayName: '李调度', role: 'dispatcher' },
+  { username: 'dispatcher2', displayName: '赵调度', role: 'dispatcher' },
+  { username: 'engineer', displayName: '张工', role: 'engineer' },
+  { username: 'engineer2', displayName: '刘工', role: 'engineer' },
+  { username: 'cdphc', displayName: '陈老师（信息科）', role: 'hospital_contact', hospitalCode: 'CDPHC' },
+  { username: 'demo2', displayName: '周老师（信息科）', role: 'hospital_contact', hospitalCode: 'DEMO2' },
+];
+
+const HOSPITALS = [
+  {
+    code: 'CDPHC',
+    name: '成都市公共卫生临床医疗中心',
+    departments: ['护理部', '信息科', '感染一科', '重症医学科', '急诊科'],
+    systems: ['mnis', 'nms', 'whiteboard'],
+  },
+  { code: 'DEMO2', name: '示范人民医院', departments: ['护理部', '信息科', '心内科'], systems: ['mnis', 'nms'] },
+];
+
+/**
+ * Demo hospitals, the three nursing systems, one user per role and the seed's default SLA policy.
+ * Runs only on an empty database, so a second `npm start` keeps whatever users changed.
+ */
+export class DemoSeeder extends Seeder {
+  async run(em: EntityManager): Promise<void> {
+    if ((await em.count(User, {})) > 0) return;
+    for (const s of NURSING_SYSTEMS) em.create(NursingSystem, { ...s });
+    const hospitals = new Map<string, IHospital>();
+    for (const h of HOSPITALS) {
+      const hospital = em.create(Hospital, { code: h.code, name: h.name });
+      hospitals.set(h.code, hospital);
+      for (const name of h.departments) em.create(Department, { hospital, name });
+      for (const code of h.systems) em.create(HospitalSystem, { hospital, system: em.getReference(NursingSystem, code) });
+    }
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const a of DEMO_ACCOUNTS) {
+      em.create(User, {
+        username: a.username,
+        displayName: a.displayName,
+        role: a.role,
+        passwordHash,
+        hospital: a.hospitalCode ? hospitals.get(a.hospitalCode) : null,
+      });
+    }
+    for (const t of DEFAULT_SLA_TARGETS) {
+      em.create(SlaPolicy, {
+        name: '默认服务响应承诺',
+        hospital: null,
+        level: t.level,
+        replySeconds: t.replySeconds,
+        firstSolutionSeconds: t.firstSolutionSeconds,
+        warnAt: t.warnAt,
+      });
+    }
+    await em.flush();
+  }
+}

@@ -1,0 +1,39 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+// Workflow code must be deterministic and I/O-free; domain/ is shared with it, so the same rules apply.
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const deterministicImports = {
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      paths: nodeBuiltins.map((name) => ({ name, message: 'No Node builtins in workflow or domain code (determinism, bundling).' })),
+      patterns: [
+        { group: ['@mikro-orm/*', 'pg', 'pg-*'], message: 'Database access belongs in activities.' },
+        { group: ['**/activities', '**/activities/**'], allowTypeImports: true, message: 'Workflows may only `import type` activities.' },
+        { group: ['**/db/**', '**/api/**', '**/worker/**', '**/scripts/**'], message: 'Workflow and domain code cannot reach the app layers.' },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'admin-ui/dist/**', '.data/**', 'test-artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  { files: ['workflows/**/*.ts', 'domain/**/*.ts'], rules: deterministicImports },
+  {
+    files: ['admin-ui/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

@@ -1,0 +1,37 @@
+/**
+ * Database chores against the provisioned server:
+ *   migrate            apply committed migrations
+ *   seed               demo data on an empty database
+ *   create-migration   diff the entities against the migration snapshot and write a new migration
+ */
+import { openOrm, migrate } from '../db/orm';
+import { DemoSeeder } from '../db/seeders/demo.seeder';
+import { createDatabaseIfMissing, databaseUrl, provisionPostgres } from './postgres';
+import { ProvisionError } from './provision-error';
+
+async function main(cmd: string | undefined): Promise<void> {
+  const pg = await provisionPostgres(console.log, process.env.DESK_DB_NAME ?? 'hospital_desk');
+  try {
+    await createDatabaseIfMissing(pg.serverUrl, pg.database);
+    const orm = await openOrm(databaseUrl(pg.serverUrl, pg.database));
+    try {
+      if (cmd === 'migrate') console.log('applied:', await migrate(orm));
+      else if (cmd === 'seed') await orm.getSeeder().seed(DemoSeeder);
+      else if (cmd === 'create-migration') {
+        await migrate(orm);
+        const m = await orm.getMigrator().createMigration(undefined, false, false);
+        if (!m.fileName) console.log('entities match the schema: no migration needed');
+        else console.log(`wrote db/migrations/${m.fileName}\nadd it to MIGRATIONS in db/migrations/index.ts`);
+      } else throw new ProvisionError('usage: tsx scripts/db.ts migrate|seed|create-migration');
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    await pg.stop();
+  }
+}
+
+main(process.argv[2]).catch((e) => {
+  console.error(e instanceof ProvisionError ? e.message : e);
+  process.exit(1);
+});

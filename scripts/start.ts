@@ -1,0 +1,153 @@
+/**
+ * `npm start`: the whole product on one machine. Temporal dev server (or TEMPORAL_ADDRESS),
+ * PostgreSQL (DATABASE_URL, the local server, or an embedded one), migrations and demo data,
+ * the console build, then the worker and the API as child processes. Ctrl-C stops all of it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DATA_DIR, ROOT } from '../config/paths';
+import { loadTemporalSettings } from '../config/temporal';
+import { migrate, openOrm } from '../db/orm';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from '../db/seeders/demo.seeder';
+import { buildConsoleIfStale, CONSOLE_DIR } from './console-build';
+import { assertPortFree } from './ports';
+import { createDatabaseIfMissing, databaseUrl, provisionPostgres } from './postgres';
+import { ProvisionError } from './provision-error';
+import { ensureTemporalCli } from './temporal-cli';
+import { startTemporalDevServer, useExternalTemporal, type TemporalHandle } from './temporal-server';
+
+const log = (line: string) => console.log(line);
+const cleanups: (() => Promise<void>)[] = [];
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function main(): Promise<void> {
+  const settings = loadTemporalSettings();
+  const apiPort = Number(process.env.PORT ?? 3000);
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+
+  // Every port we will bind, checked before anything starts, so a clash costs nothing.
+  await assertPortFree(apiPort, 'service desk API', 'Stop that process or start with PORT=<another port>.');
+  if (!settings.externalAddress) {
+    const hint = 'Is another `npm start` or Temporal server running? Stop it, or set TEMPORAL_ADDRESS=host:port to use it.';
+    await assertPortFree(settings.devServer.port, 'Temporal gRPC', hint);
+    await assertPortFree(settings.devServer.uiPort, 'Temporal Web UI', hint);
+  }
+
+  let temporal: TemporalHandle;
+  if (settings.externalAddress) {
+    log(`Temporal: using ${settings.externalAddress} (TEMPORAL_ADDRESS)`);
+    temporal = await useExternalTemporal(settings);
+  } else {
+    const cli = await ensureTemporalCli(log, settings.cli.version);
+    log(`Temporal: starting the dev server (state in ${path.relative(ROOT, path.resolve(ROOT, settings.devServer.dbFile))})`);
+    temporal = await startTemporalDevServer({
+      cli,
+      settings,
+      port: settings.devServer.port,
+      uiPort: settings.devServer.uiPort,
+      dbFile: path.resolve(ROOT, settings.devServer.dbFile),
+      logFile: path.join(DATA_DIR, 'temporal.log'),
+    });
+  }
+  cleanups.unshift(() => temporal.stop());
+
+  const pg = await provisionPostgres(log, process.env.DESK_DB_NAME ?? 'hospital_desk');
+  cleanups.unshift(() => pg.stop());
+  if (await createDatabaseIfMissing(pg.serverUrl, pg.database)) log(`PostgreSQL: created database ${pg.database}`);
+  const dbUrl = databaseUrl(pg.serverUrl, pg.database);
+  const orm = await openOrm(dbUrl, { poolMax: 2 });
+  try {
+    const applied = await migrate(orm);
+    if (applied.length) log(`PostgreSQL: applied migrations ${applied.join(', ')}`);
+    await orm.getSeeder().seed(DemoSeeder);
+  } finally {
+    await orm.close();
+  }
+
+  buildConsoleIfStale(log);
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_UI_URL: temporal.uiUrl ?? process.env.TEMPORAL_UI_URL ?? '',
+    PORT: String(apiPort),
+    DESK_CONSOLE_DIR: CONSOLE_DIR,
+  };
+  spawnChild('worker', 'worker/main.ts', env);
+  spawnChild('api', 'api/main.ts', env);
+  await waitForApi(apiPort);
+
+  const base = `http://127.0.0.1:${apiPort}`;
+  log('');
+  log('Hospital service desk (医院维保服务台) is up:');
+  log(`  console      ${base}/`);
+  log(`  API docs     ${base}/api/docs`);
+  log(`  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`);
+  log(`  demo sign-in (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`);
+  log('Press Ctrl-C to stop.');
+}
+
+function spawnChild(name: string, entry: string, env: NodeJS.ProcessEnv): void {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (buf: Buffer) =>
+    buf
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => `[${name}] ${l}`)
+      .join('\n') + '\n';
+  child.stdout!.on('data', (b: Buffer) => process.stdout.write(prefix(b)));
+  child.stderr!.on('data', (b: Buffer) => process.stderr.write(prefix(b)));
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); shutting everything down.`);
+    void shutdown(1);
+  });
+  children.push(child);
+  cleanups.unshift(
+    () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(killer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  );
+}
+
+async function waitForApi(port: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (stopping) return;
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new ProvisionError(`The API did not answer on port ${port} within two minutes.`);
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log('Stopping…');
+  // Children first (the worker finishes its in-flight tasks), then Temporal, then PostgreSQL.
+  const childStops = cleanups.splice(0, children.length);
+  await Promise.all(childStops.map((f) => f().catch(() => {})));
+  for (const f of cleanups) await f().catch((e) => console.error('while stopping:', (e as Error).message));
+  log('Stopped.');
+  process.exit(code);
+}
+
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+
+main().catch(async (e) => {
+  console.error(e instanceof ProvisionError ? `Cannot start: ${e.message}` : e);
+  await shutdown(1);
+});

@@ -1,0 +1,74 @@
+import type { Browser, Page } from 'playwright-core';
+import { CONSOLE_DIR } from '../../scripts/console-build';
+import { DEMO_PASSWORD } from '../../db/seeders/demo.seeder';
+import { Ticket } from '../../db/entities';
+import { launchBrowser, screenshot } from '../support/browser';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack({ consoleDir: CONSOLE_DIR });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** Signs in through the login page; resolves once the ticket list has loaded its first page. */
+async function signIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(stack.baseUrl + '/');
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  const listLoaded = page.waitForResponse((r) => r.url().includes('/api/tickets?') && r.status() === 200);
+  await page.locator('button[type="submit"]').click();
+  await listLoaded;
+  return page;
+}
+
+/** Chooses from a select by its visible (translated) label, as a user would. */
+async function pick(page: Page, label: RegExp, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('console slice', () => {
+  it('a hospital contact raises a request in Chinese and the dispatcher sees it in the list', async () => {
+    const contact = await signIn('cdphc');
+    await contact.getByRole('menuitem', { name: '服务请求' }).waitFor();
+    await screenshot(contact, 'tickets-list-contact');
+    await contact.goto(stack.baseUrl + '/#/tickets/create');
+    await pick(contact, /^系统/, '护士站白板系统');
+    await pick(contact, /^故障级别/, '二级（严重）');
+    await contact.locator('input[name="reporterName"]').fill('陈老师');
+    await contact.locator('input[name="title"]').fill('白板不显示今日手术');
+    await contact.locator('textarea[name="description"]').fill('重症医学科护士站白板从早上开始不显示今日手术安排');
+    await screenshot(contact, 'ticket-create-filled');
+    await contact.getByRole('button', { name: '保存' }).click();
+    await contact.waitForURL(/#\/tickets\/SR-\d{8}-\d{5}\/show/);
+    const ticketNo = decodeURIComponent(contact.url().match(/tickets\/([^/]+)\/show/)![1]);
+    await contact.getByText('白板不显示今日手术').first().waitFor();
+    await screenshot(contact, 'ticket-show-contact');
+
+    const row = await stack.orm.em.fork().findOneOrFail(Ticket, ticketNo, { populate: ['hospital'] });
+    expect([row.channel, row.faultLevel, row.hospital.getEntity().code, row.step]).toEqual(['portal', 2, 'CDPHC', 'triage']);
+
+    const dispatcher = await signIn('dispatcher');
+    const listRow = dispatcher.locator('tr', { hasText: ticketNo });
+    await listRow.waitFor();
+    expect(await listRow.innerText()).toContain('白板不显示今日手术');
+    expect(await listRow.innerText()).toContain('成都市公共卫生临床医疗中心');
+    await screenshot(dispatcher, 'tickets-list-dispatcher');
+  });
+
+  it('a hospital contact of another hospital does not see it', async () => {
+    const other = await signIn('demo2');
+    await other.getByRole('menuitem', { name: '服务请求' }).waitFor();
+    expect(await other.locator('tr', { hasText: '白板不显示今日手术' }).count()).toBe(0);
+    await screenshot(other, 'tickets-list-other-hospital');
+  });
+});

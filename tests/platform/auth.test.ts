@@ -1,0 +1,60 @@
+import { hashPassword, verifyPassword } from '../../api/auth/password';
+import { DEMO_PASSWORD } from '../../db/seeders/demo.seeder';
+import { ApiSession } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack?.stop());
+
+describe('passwords', () => {
+  it('are stored as salted scrypt hashes that verify only the right password', async () => {
+    const a = await hashPassword('correct horse');
+    const b = await hashPassword('correct horse');
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword('correct horse', a)).toBe(true);
+    expect(await verifyPassword('correct hors', a)).toBe(false);
+    expect(await verifyPassword('correct horse', 'md5$abc')).toBe(false);
+  });
+});
+
+describe('signing in', () => {
+  it('sets an httpOnly SameSite session cookie and `me` returns the user with role and hospital', async () => {
+    const res = await fetch(`${stack.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'cdphc', password: DEMO_PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sd_session='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const me = await fetch(`${stack.baseUrl}/api/auth/me`, { headers: { cookie: cookie.split(';')[0] } });
+    expect(await me.json()).toMatchObject({ username: 'cdphc', role: 'hospital_contact', hospitalId: 1 });
+  });
+
+  it('ends the session on logout', async () => {
+    const s = await ApiSession.login(stack.baseUrl, 'manager');
+    expect((await s.get('/api/auth/me')).status).toBe(200);
+    expect((await s.post('/api/auth/logout')).status).toBe(204);
+    expect((await s.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('refuses wrong passwords and then throttles the account', async () => {
+    const s = new ApiSession(stack.baseUrl);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await s.post('/api/auth/login', { username: 'engineer2', password: 'wrong' })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // Even the right password waits until the window has passed.
+    expect((await s.post('/api/auth/login', { username: 'engineer2', password: DEMO_PASSWORD })).status).toBe(429);
+  });
+
+  it('names the missing fields', async () => {
+    const res = await new ApiSession(stack.baseUrl).post<{ errors: Record<string, string> }>('/api/auth/login', {});
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.errors).sort()).toEqual(['password', 'username']);
+  });
+});

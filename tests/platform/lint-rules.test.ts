@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The project's own eslint CLI and config, on code that would live at `file`. */
+async function lint(file: string, code: string): Promise<string[]> {
+  const eslint = path.join(ROOT, 'node_modules/.bin/eslint');
+  const r = spawnSync(eslint, ['--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: ROOT, input: code, encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`eslint failed: ${r.stderr}`);
+  const [result] = JSON.parse(r.stdout) as { messages: { message: string }[] }[];
+  return result.messages.map((m) => m.message);
+}
+
+describe('workflow determinism lint rule', () => {
+  it.each([
+    ["import fs from 'node:fs';", /Node builtins/],
+    ["import { randomUUID } from 'crypto';", /Node builtins/],
+    ["import { MikroORM } from '@mikro-orm/core';", /Database access/],
+    ["import { Client } from 'pg';", /Database access/],
+    ["import { createActivities } from '../activities';", /import type/],
+  ])('refuses %s in workflows/ and domain/', async (line, message) => {
+    const code = `${line}\nexport const used = [${line.match(/import \{? ?(\w+)/)![1]}];\n`;
+    expect((await lint('workflows/example.ts', code)).join('\n')).toMatch(message);
+    expect((await lint('domain/example.ts', code)).join('\n')).toMatch(message);
+  });
+
+  it('allows type-only imports of activities and SDK workflow imports', async () => {
+    const code = "import type { createActivities } from '../activities';\nimport { sleep } from '@temporalio/workflow';\nexport type A = typeof createActivities;\nexport const s = sleep;\n";
+    expect(await lint('workflows/example.ts', code)).toEqual([]);
+  });
+
+  it('does not restrict activities themselves', async () => {
+    expect(await lint('activities/example.ts', "import fs from 'node:fs';\nexport const f = fs;\n")).toEqual([]);
+  });
+});

@@ -1,0 +1,5 @@
+import { runCleanups } from './cleanup';
+
+export default async function globalTeardown(): Promise<void> {
+  await runCleanups();
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app';
+import { openOrm, type Orm } from '../../db/orm';
+import { createWorker } from '../../worker/create-worker';
+
+export interface Stack {
+  baseUrl: string;
+  orm: Orm;
+  client: Client;
+  worker: Worker;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+function env(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run the tests through jest (global setup provides it)`);
+  return v;
+}
+
+/**
+ * The real product in this process: a worker on its own task queue, the API on a random port over
+ * real HTTP, both on the run's Temporal dev server and PostgreSQL database.
+ */
+export async function startStack(opts: { consoleDir?: string } = {}): Promise<Stack> {
+  quietRuntime();
+  const settings = { namespace: env('TEMPORAL_NAMESPACE'), taskQueue: `test-${randomUUID()}` };
+  const address = env('TEMPORAL_ADDRESS');
+  const orm = await openOrm(env('DATABASE_URL'), { poolMax: 5 });
+  const workerConnection = await NativeConnection.connect({ address });
+  const worker = await createWorker({
+    connection: workerConnection,
+    settings,
+    deps: { orm },
+    workflowBundle: { codePath: env('DESK_WORKFLOW_BUNDLE') },
+  });
+  const running = worker.run();
+  const clientConnection = await Connection.connect({ address });
+  const client = new Client({ connection: clientConnection, namespace: settings.namespace });
+  const app = createApp({ orm, temporal: client, settings, timeZone: 'Asia/Shanghai', consoleDir: opts.consoleDir });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    orm,
+    client,
+    worker,
+    taskQueue: settings.taskQueue,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      worker.shutdown();
+      await running;
+      await clientConnection.close();
+      await workerConnection.close();
+      await orm.close();
+    },
+  };
+}
+
+let runtimeInstalled = false;
+/** The SDK logs every worker state change at INFO; tests only want warnings. Once per process. */
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed by an earlier test file in this process.
+  }
+}

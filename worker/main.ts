@@ -1,0 +1,34 @@
+/** The worker process: runs ticket workflows and their activities. Needs DATABASE_URL and TEMPORAL_ADDRESS. */
+import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
+import { loadTemporalSettings } from '../config/temporal';
+import { openOrm } from '../db/orm';
+import { createWorker } from './create-worker';
+
+async function main(): Promise<void> {
+  const settings = loadTemporalSettings();
+  const databaseUrl = required('DATABASE_URL');
+  const address = required('TEMPORAL_ADDRESS');
+  // Runtime.install makes SIGINT/SIGTERM shut the worker down gracefully (finish in-flight tasks).
+  Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN') ?? 'WARN') });
+  const orm = await openOrm(databaseUrl);
+  const connection = await NativeConnection.connect({ address });
+  try {
+    const worker = await createWorker({ connection, settings, deps: { orm } });
+    console.log(`worker: polling task queue "${settings.taskQueue}" in namespace "${settings.namespace}"`);
+    await worker.run();
+  } finally {
+    await connection.close();
+    await orm.close();
+  }
+}
+
+function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} must be set`);
+  return v;
+}
+
+main().catch((e) => {
+  console.error('worker failed:', e);
+  process.exit(1);
+});
