@@ -1,6 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
 
 /** What activities need from the outside world, injected so tests build them against real services. */
 export interface ActivityDeps {
   orm: MikroORM;
+  /** To export a workflow's own history into the archive. */
+  temporal: Client;
 }

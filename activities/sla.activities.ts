@@ -19,6 +19,8 @@ export function createSlaActivities({ orm }: ActivityDeps) {
         replySeconds: r.replySeconds,
         firstSolutionSeconds: r.firstSolutionSeconds ?? null,
         warnAt: r.warnAt,
+        unclaimedReminderSeconds: r.unclaimedReminderSeconds,
+        signatureReminderSeconds: r.signatureReminderSeconds,
       }));
     },
   };

@@ -1,18 +1,25 @@
-import type { Channel, FaultLevel } from './catalogue';
+import type { Category, Channel, FaultLevel, MaintenanceType } from './catalogue';
 import type { Role } from './roles';
+import type { SlaState } from './sla';
 
 /** Where a ticket is in the service flow (服务流程). */
 export const STEPS = ['intake', 'triage', 'remote', 'dispatch', 'onsite', 'signature', 'archived', 'cancelled'] as const;
 export type Step = (typeof STEPS)[number];
 
+/** open: being worked; resolved: solved, being archived; archived / cancelled: final. */
 export const STATUSES = ['open', 'resolved', 'archived', 'cancelled'] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** Level assumed for the SLA clocks until triage sets the real one (the seed's "general"). */
+export const PROVISIONAL_LEVEL: FaultLevel = 3;
 
 /** Who did something: travels with every workflow step and lands in the event log. */
 export interface Actor {
   userId: number;
   role: Role;
   displayName: string;
+  /** Hospital contacts only. */
+  hospitalId?: number | null;
 }
 
 /** What intake knows about a request before anyone has triaged it. */
@@ -33,14 +40,123 @@ export interface TicketIntake {
   createdBy: Actor;
 }
 
+/** Human steps the workflow waits for; one open task row each. */
+export const TASK_KINDS = ['triage', 'remote', 'dispatch', 'checkin', 'repair_form', 'signature', 'escalation'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export interface Task {
+  id: string;
+  kind: TaskKind;
+  /** Who may claim it while unassigned. */
+  candidateRole: Role;
+  assigneeId: number | null;
+  createdAt: number;
+  /** Reminders sent so far (unclaimed / signature pending). */
+  reminders: number;
+}
+
+export interface TriageRecord {
+  category: Category;
+  maintenanceType: MaintenanceType;
+  faultLevel: FaultLevel;
+  departmentId: number | null;
+  analysis: string;
+  plan: string;
+  route: 'remote' | 'onsite';
+  /** Remote: who tries remotely. On-site: who the triager proposes to the dispatcher. */
+  assigneeId: number;
+  by: Actor;
+  at: number;
+}
+
+export interface RemoteAttempt {
+  actions: string;
+  outcome: 'resolved' | 'escalate';
+  solution: string | null;
+  reason: string | null;
+  by: Actor;
+  at: number;
+}
+
+export interface DispatchDecision {
+  decision: 'approve' | 'send_back';
+  engineerId: number | null;
+  plan: string | null;
+  reason: string | null;
+  by: Actor;
+  at: number;
+}
+
+export interface CheckIn {
+  note: string | null;
+  by: Actor;
+  at: number;
+}
+
+/** 系统维修单: the on-site handling record the hospital signs. */
+export interface RepairForm {
+  faultDescription: string;
+  cause: string;
+  handling: string;
+  result: string;
+  partsReplaced: string | null;
+  startedAt: string;
+  finishedAt: string;
+  by: Actor;
+  at: number;
+  /** sha256 over the canonical JSON of the fields above except by/at: what a signature vouches for. */
+  hash: string;
+}
+
+export interface Signature {
+  signerName: string;
+  signerDepartment: string;
+  /** PNG data URL from the signature pad. */
+  image: string;
+  formHash: string;
+  by: Actor;
+  at: number;
+}
+
+export interface Refusal {
+  reason: string;
+  formHash: string;
+  by: Actor;
+  at: number;
+}
+
+export interface Note {
+  text: string;
+  by: Actor;
+  at: number;
+}
+
 /** The state a ticket workflow exposes by query and returns from its updates. */
 export interface TicketState {
   ticketNo: string;
+  intake: TicketIntake;
   status: Status;
   step: Step;
   faultLevel: FaultLevel | null;
-  receivedAt: string;
+  assigneeId: number | null;
+  tasks: Task[];
+  triage: TriageRecord | null;
+  remoteAttempts: RemoteAttempt[];
+  dispatchDecisions: DispatchDecision[];
+  onsiteEngineerId: number | null;
+  checkIns: CheckIn[];
+  repairForms: RepairForm[];
+  signature: Signature | null;
+  refusals: Refusal[];
+  notes: Note[];
+  sla: SlaState;
+  pauseReason: string | null;
+  cancelReason: string | null;
+  archiveHash: string | null;
   intakeRecorded: boolean;
+  /** Event counter: each state change is projected once under `${ticketNo}:${seq}`. */
+  seq: number;
+  taskSeq: number;
 }
 
 /** Business workflow ID: the ticket number itself, so a ticket can never run twice. */

@@ -1,4 +1,5 @@
 /** The worker process: runs ticket workflows and their activities. Needs DATABASE_URL and TEMPORAL_ADDRESS. */
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { loadTemporalSettings } from '../config/temporal';
 import { openOrm } from '../db/orm';
@@ -12,11 +13,15 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN') ?? 'WARN') });
   const orm = await openOrm(databaseUrl);
   const connection = await NativeConnection.connect({ address });
+  // Activities use a client of their own to export a finished ticket's history into the archive.
+  const clientConnection = await Connection.connect({ address });
+  const temporal = new Client({ connection: clientConnection, namespace: settings.namespace });
   try {
-    const worker = await createWorker({ connection, settings, deps: { orm } });
+    const worker = await createWorker({ connection, settings, deps: { orm, temporal } });
     console.log(`worker: polling task queue "${settings.taskQueue}" in namespace "${settings.namespace}"`);
     await worker.run();
   } finally {
+    await clientConnection.close();
     await connection.close();
     await orm.close();
   }

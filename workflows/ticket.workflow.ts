@@ -1,46 +1,618 @@
-import { condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair, UpdateDefinition } from '@temporalio/common';
 import type { createActivities } from '../activities';
-import { deadline } from '../domain/sla';
-import type { TicketIntake, TicketState } from '../domain/ticket';
+import type { NotificationRow, Projection, TaskRow, TicketSnapshot, EscalationRow } from '../domain/projection';
+import type { Role } from '../domain/roles';
+import { canonicalJson, sha256Hex } from '../domain/sha256';
+import {
+  MAX_REMINDERS,
+  clocksForLevel,
+  dueAtOf,
+  nextSlaEvent,
+  pause as pauseClocks,
+  resume as resumeClocks,
+  satisfy,
+  targetFor,
+  type SlaEvent,
+  type SlaTarget,
+} from '../domain/sla';
+import {
+  PROVISIONAL_LEVEL,
+  type Actor,
+  type Task,
+  type TaskKind,
+  type TicketIntake,
+  type TicketState,
+} from '../domain/ticket';
+import {
+  checkCancel,
+  checkClaim,
+  checkLevelChange,
+  checkNote,
+  checkPause,
+  checkReassign,
+  checkResume,
+  checkStep,
+  mainTask,
+  type Rejection,
+} from '../domain/ticket-rules';
+import {
+  checkInInput,
+  dispatchDecisionInput,
+  escalationAckInput,
+  levelInput,
+  noteInput,
+  reasonInput,
+  reassignInput,
+  remoteAttemptInput,
+  repairFormInput,
+  signatureInput,
+  triageInput,
+} from '../domain/ticket.schemas';
+import type { z } from 'zod';
 import { SA } from './search-attributes';
-import { intakeUpdate, stateQuery } from './ticket.messages';
+import {
+  INVALID_INPUT,
+  STEP_REJECTED,
+  acknowledgeEscalationUpdate,
+  addNoteUpdate,
+  cancelUpdate,
+  changeLevelUpdate,
+  checkInUpdate,
+  claimTaskUpdate,
+  dispatchDecisionUpdate,
+  intakeUpdate,
+  pauseUpdate,
+  reassignUpdate,
+  remoteAttemptUpdate,
+  repairFormUpdate,
+  resumeUpdate,
+  signatureUpdate,
+  stateQuery,
+  triageUpdate,
+} from './ticket.messages';
 
-const acts = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  // Projection writes must eventually land: retry through database outages, never give up.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
+type Activities = ReturnType<typeof createActivities>;
+
+// Projection writes must eventually land: retry through database outages, never give up.
+const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' } as const;
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+const archiveActs = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry });
+
+function reject(reason: Rejection): void {
+  if (reason) throw ApplicationFailure.create({ type: STEP_REJECTED, message: reason, nonRetryable: true });
+}
+
+/** Same schemas as the API: a step that reaches the workflow with bad data is refused field by field. */
+function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const fields: Record<string, string> = {};
+  for (const issue of r.error.issues) fields[issue.path.join('.') || 'data'] ??= issue.message;
+  throw ApplicationFailure.create({ type: INVALID_INPUT, message: Object.values(fields)[0], details: [fields], nonRetryable: true });
+}
 
 /** One service request (服务请求), from intake to archive. */
 export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState> {
   const state: TicketState = {
     ticketNo: intake.ticketNo,
+    intake,
     status: 'open',
     step: 'intake',
     faultLevel: intake.faultLevel,
-    receivedAt: intake.receivedAt,
+    assigneeId: null,
+    tasks: [],
+    triage: null,
+    remoteAttempts: [],
+    dispatchDecisions: [],
+    onsiteEngineerId: null,
+    checkIns: [],
+    repairForms: [],
+    signature: null,
+    refusals: [],
+    notes: [],
+    sla: { receivedAt: Date.parse(intake.receivedAt), level: intake.faultLevel, clocks: [], pausedMs: 0, pausedSince: null },
+    pauseReason: null,
+    cancelReason: null,
+    archiveHash: null,
     intakeRecorded: false,
+    seq: 0,
+    taskSeq: 0,
   };
+  let targets: SlaTarget[] = [];
+  /** Bumped by every state change: the timer loop re-plans when it moves. */
+  let version = 0;
+  let projections: Promise<void> = Promise.resolve();
+  let lastSearchAttributes: Record<string, unknown> = {};
+
+  const now = () => Date.now();
+  const final = () => state.status !== 'open';
+  const target = () => targetFor(targets, state.sla.level ?? PROVISIONAL_LEVEL);
+
+  // ---- state helpers -------------------------------------------------------------------------
+
+  function newTask(kind: TaskKind, candidateRole: Role, assigneeId: number | null): Task {
+    state.taskSeq += 1;
+    const task: Task = { id: `${state.ticketNo}-T${state.taskSeq}`, kind, candidateRole, assigneeId, createdAt: now(), reminders: 0 };
+    state.tasks.push(task);
+    return task;
+  }
+
+  function closeTask(task: Task, outcome: string, by: Actor | null, status: 'done' | 'cancelled' = 'done') {
+    state.tasks = state.tasks.filter((t) => t.id !== task.id);
+    return { id: task.id, status, outcome, completedById: by?.userId ?? null, completedAt: now() };
+  }
+
+  function snapshot(): TicketSnapshot {
+    const clock = (name: 'reply' | 'firstSolution') => state.sla.clocks.find((c) => c.name === name);
+    const reply = clock('reply');
+    const solution = clock('firstSolution');
+    return {
+      status: state.status,
+      step: state.step,
+      faultLevel: state.faultLevel,
+      category: state.triage?.category ?? null,
+      maintenanceType: state.triage?.maintenanceType ?? null,
+      departmentId: state.triage?.departmentId ?? state.intake.departmentId,
+      assigneeId: state.assigneeId,
+      replyDueAt: dueAtOf(state.sla, 'reply'),
+      replySatisfiedAt: reply?.satisfiedAt ?? null,
+      replyBreached: reply?.breachedAt != null,
+      solutionDueAt: dueAtOf(state.sla, 'firstSolution'),
+      solutionSatisfiedAt: solution?.satisfiedAt ?? null,
+      solutionBreached: solution?.breachedAt != null,
+      pausedSince: state.sla.pausedSince,
+      closedAt: final() ? now() : null,
+    };
+  }
+
+  function taskDue(task: Task): number | null {
+    if (task.kind === 'signature') return task.createdAt + target().signatureReminderSeconds * 1000;
+    const clock = task.kind === 'triage' ? 'reply' : task.kind === 'dispatch' || task.kind === 'remote' ? 'firstSolution' : null;
+    return clock ? dueAtOf(state.sla, clock) : null;
+  }
+
+  function syncSearchAttributes(): void {
+    const s = snapshot();
+    const wanted: Record<string, unknown> = {
+      [SA.status.name]: s.status,
+      [SA.step.name]: s.step,
+      [SA.assigneeId.name]: s.assigneeId === null ? null : String(s.assigneeId),
+      [SA.faultLevel.name]: s.faultLevel,
+      [SA.replyDueAt.name]: s.replyDueAt,
+      [SA.solutionDueAt.name]: s.solutionDueAt,
+      [SA.slaBreached.name]: s.replyBreached || s.solutionBreached,
+    };
+    const keys = { status: SA.status, step: SA.step, assigneeId: SA.assigneeId, faultLevel: SA.faultLevel, replyDueAt: SA.replyDueAt, solutionDueAt: SA.solutionDueAt, slaBreached: SA.slaBreached };
+    const pairs: SearchAttributeUpdatePair[] = [];
+    for (const key of Object.values(keys)) {
+      const value = wanted[key.name];
+      if (lastSearchAttributes[key.name] === value) continue;
+      const typed = value === null || value === undefined ? null : key.type === 'DATETIME' ? new Date(value as number) : value;
+      pairs.push({ key, value: typed } as SearchAttributeUpdatePair);
+    }
+    if (pairs.length) upsertSearchAttributes(pairs);
+    lastSearchAttributes = wanted;
+  }
+
+  /**
+   * Records one event: bumps the sequence, snapshots the ticket, and queues the projection behind
+   * the previous one so rows change in event order. Resolves once this event is in PostgreSQL.
+   */
+  function commit(
+    type: string,
+    actor: Actor | null,
+    data: Record<string, unknown>,
+    extra: { closed?: Projection['closedTasks']; escalation?: EscalationRow; ackTaskId?: string; notify?: NotificationRow[] } = {},
+  ): Promise<void> {
+    version += 1;
+    state.seq += 1;
+    syncSearchAttributes();
+    const p: Projection = {
+      ticketNo: state.ticketNo,
+      seq: state.seq,
+      at: now(),
+      type,
+      actor,
+      data,
+      ticket: snapshot(),
+      openTasks: state.tasks.map((t): TaskRow => ({ id: t.id, kind: t.kind, candidateRole: t.candidateRole, assigneeId: t.assigneeId, createdAt: t.createdAt, dueAt: taskDue(t) })),
+      closedTasks: extra.closed ?? [],
+      escalation: extra.escalation ?? null,
+      acknowledgedEscalationTaskId: extra.ackTaskId,
+      notifications: extra.notify ?? [],
+    };
+    projections = projections.then(() => acts.project(p));
+    return projections;
+  }
+
+  const toUser = (userId: number | null, kind: string, message: string): NotificationRow[] =>
+    userId === null ? [] : [{ recipientId: userId, recipientRole: null, kind, message }];
+  const toRole = (role: Role, kind: string, message: string): NotificationRow => ({ recipientId: null, recipientRole: role, kind, message });
+
+  /** Update results go into history: leave the signature image to the query. */
+  function result(): TicketState {
+    return state.signature ? { ...state, signature: { ...state.signature, image: '(see query)' } } : state;
+  }
+
+  /** Registers an Update whose validator and handler run the same check. */
+  function step<Args extends unknown[]>(
+    def: UpdateDefinition<TicketState, Args>,
+    check: (...args: Args) => Rejection,
+    handle: (...args: Args) => Promise<void>,
+  ) {
+    setHandler(
+      def,
+      async (...args: Args) => {
+        // Another update may have moved the ticket since this one was validated.
+        reject(check(...args));
+        await handle(...args);
+        return result();
+      },
+      { validator: (...args: Args) => reject(check(...args)) },
+    );
+  }
+
+  // ---- queries and updates ---------------------------------------------------------------------
+
   setHandler(stateQuery, () => state);
   setHandler(intakeUpdate, async () => {
     await condition(() => state.intakeRecorded);
-    return state;
+    return result();
   });
 
-  // The row is written by the workflow itself, not by the update: a client that dies right after
-  // starting the workflow still leaves a visible ticket behind.
-  const policy = await acts.loadSlaPolicy(intake.hospitalId);
-  const target = intake.faultLevel ? policy.find((t) => t.level === intake.faultLevel) : undefined;
-  const replyDueAt = target ? deadline(new Date(intake.receivedAt), target.replySeconds).toISOString() : null;
-  await acts.recordIntake({ intake, step: 'triage', replyDueAt });
-  state.step = 'triage';
-  state.intakeRecorded = true;
-  upsertSearchAttributes([
-    { key: SA.step, value: state.step },
-    ...(replyDueAt ? [{ key: SA.replyDueAt, value: new Date(replyDueAt) }] : []),
-  ]);
+  step(
+    triageUpdate,
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'triage') ?? (parse(triageInput, data), null),
+    async ({ actor, taskId, data }) => {
+      const d = parse(triageInput, data);
+      const task = state.tasks.find((t) => t.id === taskId)!;
+      const closed = closeTask(task, d.route, actor);
+      state.triage = { ...d, departmentId: d.departmentId ?? state.intake.departmentId, by: actor, at: now() };
+      applyLevel(d.faultLevel);
+      satisfy(state.sla, 'reply', now());
+      let notify: NotificationRow[];
+      if (d.route === 'remote') {
+        state.step = 'remote';
+        state.assigneeId = d.assigneeId;
+        newTask('remote', 'engineer', d.assigneeId);
+        notify = toUser(d.assigneeId, 'assigned', `${state.ticketNo}: remote support assigned to you`);
+      } else {
+        state.step = 'dispatch';
+        state.assigneeId = null;
+        newTask('dispatch', 'dispatcher', null);
+        notify = [toRole('dispatcher', 'dispatch_requested', `${state.ticketNo}: on-site service requested at triage`)];
+      }
+      await commit('triaged', actor, { ...d }, { closed: [closed], notify });
+    },
+  );
 
-  // Triage and the steps after it arrive with the service-flow issue; until then the ticket waits.
-  await condition(() => state.status !== 'open');
-  return state;
+  step(
+    remoteAttemptUpdate,
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'remote') ?? (parse(remoteAttemptInput, data), null),
+    async ({ actor, taskId, data }) => {
+      const d = parse(remoteAttemptInput, data);
+      const task = state.tasks.find((t) => t.id === taskId)!;
+      const closed = closeTask(task, d.outcome, actor);
+      state.remoteAttempts.push({
+        actions: d.actions,
+        outcome: d.outcome,
+        solution: d.outcome === 'resolved' ? d.solution : null,
+        reason: d.outcome === 'escalate' ? d.reason : null,
+        by: actor,
+        at: now(),
+      });
+      if (d.outcome === 'resolved') {
+        satisfy(state.sla, 'firstSolution', now());
+        state.status = 'resolved';
+        await commit('remote_resolved', actor, { ...d }, { closed: [closed, ...closeAll('resolved', actor)] });
+      } else {
+        state.step = 'dispatch';
+        newTask('dispatch', 'dispatcher', null);
+        await commit('remote_escalated', actor, { ...d }, { closed: [closed], notify: [toRole('dispatcher', 'dispatch_requested', `${state.ticketNo}: remote attempt failed, on-site service requested`)] });
+      }
+    },
+  );
+
+  step(
+    dispatchDecisionUpdate,
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'dispatch') ?? (parse(dispatchDecisionInput, data), null),
+    async ({ actor, taskId, data }) => {
+      const d = parse(dispatchDecisionInput, data);
+      const task = state.tasks.find((t) => t.id === taskId)!;
+      const closed = closeTask(task, d.decision, actor);
+      state.dispatchDecisions.push({
+        decision: d.decision,
+        engineerId: d.decision === 'approve' ? d.engineerId : null,
+        plan: d.decision === 'approve' ? d.plan : null,
+        reason: d.decision === 'send_back' ? d.reason : null,
+        by: actor,
+        at: now(),
+      });
+      if (d.decision === 'approve') {
+        // The seed's level-1 promise: a first solution within the hour. An approved dispatch plan is one.
+        satisfy(state.sla, 'firstSolution', now());
+        state.step = 'onsite';
+        state.onsiteEngineerId = d.engineerId;
+        state.assigneeId = d.engineerId;
+        newTask('checkin', 'engineer', d.engineerId);
+        await commit('dispatch_approved', actor, { ...d }, {
+          closed: [closed],
+          notify: toUser(d.engineerId, 'dispatched', `${state.ticketNo}: go on site to ${state.intake.title}`),
+        });
+      } else {
+        const back = state.remoteAttempts.at(-1)?.by.userId ?? state.triage?.assigneeId ?? null;
+        state.step = 'remote';
+        state.assigneeId = back;
+        newTask('remote', 'engineer', back);
+        await commit('dispatch_sent_back', actor, { ...d }, { closed: [closed], notify: toUser(back, 'sent_back', `${state.ticketNo}: on-site dispatch not approved: ${d.reason}`) });
+      }
+    },
+  );
+
+  step(
+    checkInUpdate,
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'checkin') ?? (parse(checkInInput, data), null),
+    async ({ actor, taskId, data }) => {
+      const d = parse(checkInInput, data);
+      const closed = closeTask(state.tasks.find((t) => t.id === taskId)!, 'arrived', actor);
+      state.checkIns.push({ note: d.note ?? null, by: actor, at: now() });
+      newTask('repair_form', 'engineer', actor.userId);
+      await commit('checked_in', actor, { note: d.note ?? null }, { closed: [closed] });
+    },
+  );
+
+  step(
+    repairFormUpdate,
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'repair_form') ?? (parse(repairFormInput, data), null),
+    async ({ actor, taskId, data }) => {
+      const d = parse(repairFormInput, data);
+      const closed = closeTask(state.tasks.find((t) => t.id === taskId)!, 'submitted', actor);
+      const content = { ticketNo: state.ticketNo, ...d, partsReplaced: d.partsReplaced ?? null };
+      const hash = sha256Hex(canonicalJson(content));
+      state.repairForms.push({ ...content, by: actor, at: now(), hash });
+      state.step = 'signature';
+      newTask('signature', 'hospital_contact', null);
+      await commit('repair_form_submitted', actor, { ...content, hash }, {
+        closed: [closed],
+        notify: [toRole('hospital_contact', 'signature_requested', `${state.ticketNo}: please check and sign the repair form (系统维修单)`)],
+      });
+    },
+  );
+
+  step(
+    signatureUpdate,
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'signature') ?? (parse(signatureInput, data), null),
+    async ({ actor, taskId, data }) => {
+      const d = parse(signatureInput, data);
+      const form = state.repairForms.at(-1)!;
+      const closed = closeTask(state.tasks.find((t) => t.id === taskId)!, d.decision, actor);
+      if (d.decision === 'accept') {
+        state.signature = { signerName: d.signerName, signerDepartment: d.signerDepartment, image: d.image, formHash: form.hash, by: actor, at: now() };
+        state.status = 'resolved';
+        await commit('signed', actor, { signerName: d.signerName, signerDepartment: d.signerDepartment, formHash: form.hash }, { closed: [closed, ...closeAll('resolved', actor)] });
+      } else {
+        state.refusals.push({ reason: d.reason, formHash: form.hash, by: actor, at: now() });
+        // Back on site: the engineer returns, checks in again and files a new repair form.
+        state.step = 'onsite';
+        newTask('checkin', 'engineer', state.onsiteEngineerId);
+        await commit('signature_refused', actor, { reason: d.reason, formHash: form.hash }, {
+          closed: [closed],
+          notify: [
+            ...toUser(state.onsiteEngineerId, 'signature_refused', `${state.ticketNo}: the hospital refused the repair form: ${d.reason}`),
+            toRole('dispatcher', 'signature_refused', `${state.ticketNo}: the hospital refused the repair form`),
+          ],
+        });
+      }
+    },
+  );
+
+  step(
+    acknowledgeEscalationUpdate,
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'escalation') ?? (parse(escalationAckInput, data), null),
+    async ({ actor, taskId, data }) => {
+      const d = parse(escalationAckInput, data);
+      const closed = closeTask(state.tasks.find((t) => t.id === taskId)!, 'acknowledged', actor);
+      await commit('escalation_acknowledged', actor, { taskId, note: d.note }, { closed: [closed], ackTaskId: taskId });
+    },
+  );
+
+  step(
+    claimTaskUpdate,
+    ({ actor, taskId }) => checkClaim(state, actor, taskId),
+    async ({ actor, taskId }) => {
+      const task = state.tasks.find((t) => t.id === taskId)!;
+      task.assigneeId = actor.userId;
+      if (task.kind !== 'escalation') state.assigneeId = actor.userId;
+      await commit('task_claimed', actor, { taskId, kind: task.kind });
+    },
+  );
+
+  step(
+    addNoteUpdate,
+    ({ actor, text }) => checkNote(state, actor) ?? (parse(noteInput, { text }), null),
+    async ({ actor, text }) => {
+      const d = parse(noteInput, { text });
+      state.notes.push({ text: d.text, by: actor, at: now() });
+      await commit('note', actor, { text: d.text });
+    },
+  );
+
+  step(
+    reassignUpdate,
+    ({ actor, assigneeId, reason }) => checkReassign(state, actor, assigneeId) ?? (parse(reassignInput, { assigneeId, reason }), null),
+    async ({ actor, assigneeId, reason }) => {
+      const d = parse(reassignInput, { assigneeId, reason });
+      const task = mainTask(state)!;
+      const from = task.assigneeId;
+      task.assigneeId = d.assigneeId;
+      task.reminders = 0;
+      state.assigneeId = d.assigneeId;
+      if (state.step === 'onsite') state.onsiteEngineerId = d.assigneeId;
+      await commit('reassigned', actor, { taskId: task.id, from, to: d.assigneeId, reason: d.reason }, {
+        notify: toUser(d.assigneeId, 'assigned', `${state.ticketNo}: ${task.kind} task reassigned to you: ${d.reason}`),
+      });
+    },
+  );
+
+  step(
+    changeLevelUpdate,
+    ({ actor, faultLevel, reason }) => checkLevelChange(state, actor, faultLevel) ?? (parse(levelInput, { faultLevel, reason }), null),
+    async ({ actor, faultLevel, reason }) => {
+      const d = parse(levelInput, { faultLevel, reason });
+      const from = state.sla.level;
+      applyLevel(d.faultLevel);
+      await commit('level_changed', actor, { from, to: d.faultLevel, reason: d.reason });
+    },
+  );
+
+  step(
+    pauseUpdate,
+    ({ actor, reason }) => checkPause(state, actor) ?? (parse(reasonInput, { reason }), null),
+    async ({ actor, reason }) => {
+      const d = parse(reasonInput, { reason });
+      pauseClocks(state.sla, now());
+      state.pauseReason = d.reason;
+      await commit('paused', actor, { reason: d.reason });
+    },
+  );
+
+  step(
+    resumeUpdate,
+    ({ actor }) => checkResume(state, actor),
+    async ({ actor }) => {
+      const pausedFor = now() - state.sla.pausedSince!;
+      resumeClocks(state.sla, now());
+      state.pauseReason = null;
+      await commit('resumed', actor, { pausedMs: pausedFor });
+    },
+  );
+
+  step(
+    cancelUpdate,
+    ({ actor, reason }) => checkCancel(state, actor) ?? (parse(reasonInput, { reason }), null),
+    async ({ actor, reason }) => {
+      const d = parse(reasonInput, { reason });
+      state.status = 'cancelled';
+      state.step = 'cancelled';
+      state.cancelReason = d.reason;
+      await commit('cancelled', actor, { reason: d.reason }, { closed: closeAll('cancelled', actor, 'cancelled') });
+    },
+  );
+
+  /** Closes every open task (the ticket is done); escalations too, as nothing is left to escalate. */
+  function closeAll(outcome: string, by: Actor | null, status: 'done' | 'cancelled' = 'cancelled') {
+    return [...state.tasks].map((t) => closeTask(t, outcome, by, status));
+  }
+
+  function applyLevel(level: TicketState['faultLevel'] & number): void {
+    state.faultLevel = level;
+    state.sla.level = level;
+    state.sla.clocks = clocksForLevel(state.sla, targetFor(targets, level), now());
+  }
+
+  // ---- timers: SLA warnings and breaches, reminders ---------------------------------------------
+
+  type TimerEvent = SlaEvent | { at: number; kind: 'reminder'; taskId: string };
+
+  function nextTimer(): TimerEvent | null {
+    if (state.sla.pausedSince !== null) return null;
+    let next: TimerEvent | null = nextSlaEvent(state.sla);
+    const t = target();
+    for (const task of state.tasks) {
+      if (task.reminders >= MAX_REMINDERS) continue;
+      const every = task.kind === 'signature' ? t.signatureReminderSeconds : task.assigneeId === null ? t.unclaimedReminderSeconds : null;
+      if (every === null) continue;
+      const at = task.createdAt + every * 1000 * (task.reminders + 1);
+      if (!next || at < next.at) next = { at, kind: 'reminder', taskId: task.id };
+    }
+    return next;
+  }
+
+  async function fire(e: TimerEvent): Promise<void> {
+    if (e.kind === 'reminder') {
+      const task = state.tasks.find((t) => t.id === e.taskId)!;
+      task.reminders += 1;
+      const msg = `${state.ticketNo}: ${task.kind} task waiting since ${new Date(task.createdAt).toISOString()} (reminder ${task.reminders})`;
+      await commit('reminder', null, { taskId: task.id, kind: task.kind, count: task.reminders }, { notify: [toRole(task.candidateRole, 'reminder', msg)] });
+      return;
+    }
+    const clock = state.sla.clocks.find((c) => c.name === e.clock)!;
+    const due = dueAtOf(state.sla, e.clock)!;
+    if (e.kind === 'warning') {
+      clock.warned.push(e.fraction);
+      const msg = `${state.ticketNo}: ${e.clock} deadline ${new Date(due).toISOString()} is ${Math.round(e.fraction * 100)}% used`;
+      await commit('sla_warning', null, { clock: e.clock, fraction: e.fraction, dueAt: due }, {
+        notify: [...toUser(state.assigneeId, 'sla_warning', msg), toRole('dispatcher', 'sla_warning', msg)],
+      });
+      return;
+    }
+    clock.breachedAt = now();
+    const task = newTask('escalation', 'manager', null);
+    const msg = `${state.ticketNo}: level ${state.sla.level} ${e.clock} commitment breached (due ${new Date(due).toISOString()})`;
+    await commit('sla_breached', null, { clock: e.clock, dueAt: due, level: state.sla.level }, {
+      escalation: { clock: e.clock, faultLevel: state.sla.level ?? PROVISIONAL_LEVEL, dueAt: due, breachedAt: now(), taskId: task.id },
+      notify: [toRole('manager', 'escalation', msg), toRole('dispatcher', 'escalation', msg)],
+    });
+  }
+
+  async function runTimers(): Promise<void> {
+    while (!final()) {
+      const seen = version;
+      const next = nextTimer();
+      const wait = next ? next.at - now() : Infinity;
+      if (wait > 0) {
+        // Sleep until the moment, unless something changes the plan first.
+        const replan = () => version !== seen || final();
+        if (!Number.isFinite(wait)) {
+          await condition(replan);
+          continue;
+        }
+        if (await condition(replan, wait)) continue;
+      }
+      await fire(next!);
+    }
+  }
+
+  // ---- the flow ---------------------------------------------------------------------------------
+
+  targets = await acts.loadSlaPolicy(intake.hospitalId);
+  state.sla.clocks = clocksForLevel(state.sla, target(), now());
+  await acts.recordIntake({
+    intake,
+    step: 'triage',
+    replyDueAt: new Date(dueAtOf(state.sla, 'reply')!).toISOString(),
+    solutionDueAt: dueAtOf(state.sla, 'firstSolution') === null ? null : new Date(dueAtOf(state.sla, 'firstSolution')!).toISOString(),
+  });
+  state.step = 'triage';
+  newTask('triage', 'dispatcher', null);
+  await commit('triage_requested', null, {}, { notify: [toRole('dispatcher', 'new_ticket', `${state.ticketNo}: new request from ${intake.reporterName}: ${intake.title}`)] });
+  state.intakeRecorded = true;
+
+  const timers = runTimers();
+  await condition(final);
+  await timers;
+  await projections;
+
+  const lastForm = state.repairForms.at(-1);
+  const archive = await archiveActs.archiveTicket({
+    ticketNo: state.ticketNo,
+    outcome: state.status === 'cancelled' ? 'cancelled' : 'resolved',
+    ticket: { ...result(), signature: null },
+    repairForm: lastForm ? { ...lastForm } : null,
+    signature: state.signature ? { ...state.signature } : null,
+  });
+  state.archiveHash = archive.hash;
+  if (state.status === 'resolved') {
+    state.status = 'archived';
+    state.step = 'archived';
+  }
+  await commit('archived', null, { archiveSeq: archive.seq, hash: archive.hash });
+  return result();
 }

@@ -1,17 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import { Hono } from 'hono';
 import { Department, Hospital, HospitalSystem, Ticket, type ITicket } from '../../db/entities';
-import { STATUSES, STEPS, formatTicketNo, ticketWorkflowId, type TicketIntake } from '../../domain/ticket';
+import { STATUSES, STEPS, type TicketIntake } from '../../domain/ticket';
 import { createTicketBody } from '../../domain/ticket.schemas';
-import { SA } from '../../workflows/search-attributes';
-import { intakeUpdate } from '../../workflows/ticket.messages';
-import type { ticketWorkflow } from '../../workflows/ticket.workflow';
 import { requireRole, requireUser } from '../auth/session';
 import { badRequest, fieldErrors, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { contentRange, likePattern, parseListQuery } from '../list-query';
 import { toTicketDto } from './ticket.dto';
+import { nextTicketNo, startTicketWorkflow } from './ticket-workflow.client';
 
 const SORTABLE = ['id', 'receivedAt', 'faultLevel', 'status', 'step', 'replyDueAt', 'updatedAt', 'systemCode', 'title'] as const;
 /** API field → entity property where the two differ. */
@@ -109,8 +106,7 @@ export function ticketsRoutes(deps: AppDeps) {
       }
 
       const receivedAt = new Date();
-      const [{ serial }] = await em.getConnection().execute<{ serial: string }[]>(`select nextval('ticket_no_seq') as serial`);
-      const ticketNo = formatTicketNo(receivedAt, Number(serial), deps.timeZone);
+      const ticketNo = await nextTicketNo(em, receivedAt, deps.timeZone);
       const intake: TicketIntake = {
         ticketNo,
         hospitalId: hospital.id,
@@ -125,21 +121,7 @@ export function ticketsRoutes(deps: AppDeps) {
         receivedAt: receivedAt.toISOString(),
         createdBy: { userId: user.id, role: user.role, displayName: user.displayName },
       };
-      await deps.temporal.workflow.executeUpdateWithStart(intakeUpdate, {
-        startWorkflowOperation: new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
-          workflowId: ticketWorkflowId(ticketNo),
-          taskQueue: deps.settings.taskQueue,
-          args: [intake],
-          workflowIdConflictPolicy: 'FAIL',
-          typedSearchAttributes: [
-            { key: SA.ticketNo, value: ticketNo },
-            { key: SA.hospitalId, value: String(hospital.id) },
-            { key: SA.status, value: 'open' },
-            { key: SA.step, value: 'intake' },
-            ...(intake.faultLevel ? [{ key: SA.faultLevel, value: intake.faultLevel }] : []),
-          ],
-        }),
-      });
+      await startTicketWorkflow(deps.temporal, deps.settings.taskQueue, intake);
       const t = await em.fork().findOneOrFail(Ticket, ticketNo, { populate: ['hospital', 'department'] });
       return c.json(toTicketDto(t), 201);
     });

@@ -2,9 +2,11 @@ import { Department } from './department.entity';
 import { Hospital } from './hospital.entity';
 import { HospitalSystem, NursingSystem } from './nursing-system.entity';
 import { SlaPolicy } from './sla-policy.entity';
-import { Ticket, TicketEvent } from './ticket.entity';
+import { Escalation, Notification, Ticket, TicketEvent, TicketTask } from './ticket.entity';
+import { ArchiveRecord } from './archive-record.entity';
 import { User, UserSession } from './user.entity';
 
+export * from './archive-record.entity';
 export * from './department.entity';
 export * from './hospital.entity';
 export * from './nursing-system.entity';
@@ -12,4 +14,4 @@ export * from './sla-policy.entity';
 export * from './ticket.entity';
 export * from './user.entity';
 
-export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent];
+export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord];

@@ -8,6 +8,13 @@ import { Hospital } from './hospital.entity';
 export const SlaPolicy = defineEntity({
   name: 'SlaPolicy',
   tableName: 'sla_policies',
+  // One policy row per level, whether the vendor default (no hospital) or a hospital's contract.
+  indexes: [
+    {
+      name: 'sla_policies_hospital_level_unique',
+      expression: 'create unique index "sla_policies_hospital_level_unique" on "sla_policies" (coalesce("hospital_id", 0), "level")',
+    },
+  ],
   properties: (p) => ({
     id: p.integer().primary().autoincrement(),
     name: p.string().length(100),
@@ -16,6 +23,8 @@ export const SlaPolicy = defineEntity({
     replySeconds: p.integer(),
     firstSolutionSeconds: p.integer().nullable(),
     warnAt: p.json<number[]>(),
+    unclaimedReminderSeconds: p.integer(),
+    signatureReminderSeconds: p.integer(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   }),
 });

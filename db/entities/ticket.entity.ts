@@ -1,6 +1,7 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { CHANNELS } from '../../domain/catalogue';
-import { STATUSES, STEPS } from '../../domain/ticket';
+import { CATEGORIES, CHANNELS, MAINTENANCE_TYPES } from '../../domain/catalogue';
+import { ROLES } from '../../domain/roles';
+import { STATUSES, STEPS, TASK_KINDS } from '../../domain/ticket';
 import { Department } from './department.entity';
 import { Hospital } from './hospital.entity';
 import { NursingSystem } from './nursing-system.entity';
@@ -22,6 +23,8 @@ export const Ticket = defineEntity({
     department: p.manyToOne(Department).ref().nullable(),
     system: p.manyToOne(NursingSystem).ref(),
     channel: p.enum([...CHANNELS]),
+    category: p.enum([...CATEGORIES]).nullable(),
+    maintenanceType: p.enum([...MAINTENANCE_TYPES]).nullable(),
     faultLevel: p.smallint().nullable(),
     title: p.string().length(200),
     description: p.text(),
@@ -29,9 +32,20 @@ export const Ticket = defineEntity({
     reporterPhone: p.string().length(32).nullable(),
     status: p.enum([...STATUSES]),
     step: p.enum([...STEPS]),
+    assignee: p.manyToOne(User).ref().nullable(),
     receivedAt: p.datetime(),
     replyDueAt: p.datetime().nullable(),
+    replySatisfiedAt: p.datetime().nullable(),
+    replyBreached: p.boolean().default(false),
+    solutionDueAt: p.datetime().nullable(),
+    solutionSatisfiedAt: p.datetime().nullable(),
+    solutionBreached: p.boolean().default(false),
+    /** Set while the clocks are stopped (waiting on the hospital). */
+    pausedSince: p.datetime().nullable(),
+    closedAt: p.datetime().nullable(),
     createdBy: p.manyToOne(User).ref(),
+    /** Workflow event sequence of the last projection applied: older writes never overwrite newer. */
+    projectionSeq: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   }),
@@ -40,7 +54,7 @@ export type ITicket = InferEntity<typeof Ticket>;
 
 /**
  * Append-only log of everything that happened to a ticket, with who did it. `eventKey` is
- * derived from the workflow step so a retried activity writes the same row once.
+ * `${ticketNo}:${seq}` from the workflow, so a retried activity writes the same row once.
  */
 export const TicketEvent = defineEntity({
   name: 'TicketEvent',
@@ -59,3 +73,63 @@ export const TicketEvent = defineEntity({
   }),
 });
 export type ITicketEvent = InferEntity<typeof TicketEvent>;
+
+/** One row per human step the workflow waits (or waited) for. */
+export const TicketTask = defineEntity({
+  name: 'TicketTask',
+  tableName: 'tasks',
+  indexes: [{ properties: ['status', 'candidateRole'] }, { properties: ['assignee', 'status'] }],
+  properties: (p) => ({
+    /** `${ticketNo}-T${n}`, assigned by the workflow. */
+    id: p.string().length(48).primary(),
+    ticket: p.manyToOne(Ticket).ref(),
+    kind: p.enum([...TASK_KINDS]),
+    candidateRole: p.enum([...ROLES]),
+    assignee: p.manyToOne(User).ref().nullable(),
+    status: p.enum(['open', 'done', 'cancelled']),
+    dueAt: p.datetime().nullable(),
+    outcome: p.string().length(64).nullable(),
+    completedBy: p.manyToOne(User).ref().nullable(),
+    completedAt: p.datetime().nullable(),
+    createdAt: p.datetime(),
+  }),
+});
+export type ITicketTask = InferEntity<typeof TicketTask>;
+
+/** An SLA breach: recorded at the deadline, acknowledged by a manager. */
+export const Escalation = defineEntity({
+  name: 'Escalation',
+  tableName: 'escalations',
+  properties: (p) => ({
+    /** `${ticketNo}:${clock}:${seq}`: one row per breach even under activity retries. */
+    id: p.string().length(80).primary(),
+    ticket: p.manyToOne(Ticket).ref(),
+    clock: p.enum(['reply', 'firstSolution']),
+    faultLevel: p.smallint(),
+    dueAt: p.datetime(),
+    breachedAt: p.datetime(),
+    task: p.manyToOne(TicketTask).ref().nullable(),
+    acknowledgedBy: p.manyToOne(User).ref().nullable(),
+    acknowledgedAt: p.datetime().nullable(),
+    note: p.text().nullable(),
+  }),
+});
+export type IEscalation = InferEntity<typeof Escalation>;
+
+/** What someone must look at now: a dispatch, a reminder, an SLA warning. To a user or a whole role. */
+export const Notification = defineEntity({
+  name: 'Notification',
+  tableName: 'notifications',
+  indexes: [{ properties: ['recipient', 'readAt'] }, { properties: ['recipientRole', 'createdAt'] }],
+  properties: (p) => ({
+    id: p.string().length(80).primary(),
+    ticket: p.manyToOne(Ticket).ref(),
+    recipient: p.manyToOne(User).ref().nullable(),
+    recipientRole: p.enum([...ROLES]).nullable(),
+    kind: p.string().length(48),
+    message: p.text(),
+    createdAt: p.datetime(),
+    readAt: p.datetime().nullable(),
+  }),
+});
+export type INotification = InferEntity<typeof Notification>;

@@ -70,6 +70,8 @@ export class DemoSeeder extends Seeder {
         replySeconds: t.replySeconds,
         firstSolutionSeconds: t.firstSolutionSeconds,
         warnAt: t.warnAt,
+        unclaimedReminderSeconds: t.unclaimedReminderSeconds,
+        signatureReminderSeconds: t.signatureReminderSeconds,
       });
     }
     await em.flush();

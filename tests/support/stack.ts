@@ -32,15 +32,15 @@ export async function startStack(opts: { consoleDir?: string } = {}): Promise<St
   const address = env('TEMPORAL_ADDRESS');
   const orm = await openOrm(env('DATABASE_URL'), { poolMax: 5 });
   const workerConnection = await NativeConnection.connect({ address });
+  const clientConnection = await Connection.connect({ address });
+  const client = new Client({ connection: clientConnection, namespace: settings.namespace });
   const worker = await createWorker({
     connection: workerConnection,
     settings,
-    deps: { orm },
+    deps: { orm, temporal: client },
     workflowBundle: { codePath: env('DESK_WORKFLOW_BUNDLE') },
   });
   const running = worker.run();
-  const clientConnection = await Connection.connect({ address });
-  const client = new Client({ connection: clientConnection, namespace: settings.namespace });
   const app = createApp({ orm, temporal: client, settings, timeZone: 'Asia/Shanghai', consoleDir: opts.consoleDir });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

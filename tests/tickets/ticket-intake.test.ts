@@ -66,8 +66,11 @@ describe('raising a service request through the API', () => {
     const em = stack.orm.em.fork();
     const row = await em.findOneOrFail(Ticket, t.id);
     expect(row.step).toBe('triage');
-    const events = await em.find(TicketEvent, { ticket: t.id });
-    expect(events.map((e) => [e.type, e.actorName])).toEqual([['created', '李调度']]);
+    const events = await em.find(TicketEvent, { ticket: t.id }, { orderBy: { id: 'asc' } });
+    expect(events.map((e) => [e.type, e.actorName])).toEqual([
+      ['created', '李调度'],
+      ['triage_requested', null],
+    ]);
   });
 
   it('lists tickets newest first with the Content-Range total react-admin reads', async () => {

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { canonicalJson } from '../domain/sha256';
+import { ArchiveRecord, type IArchiveRecord } from './entities';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+type Content = Pick<IArchiveRecord, 'seq' | 'ticketId' | 'archivedAt' | 'outcome' | 'ticket' | 'repairForm' | 'signature' | 'history'>;
+
+/** hash = sha256(prevHash + canonical JSON of everything the record holds). */
+export function archiveHash(prevHash: string, r: Content): string {
+  const content = canonicalJson({
+    seq: r.seq,
+    ticketId: r.ticketId,
+    archivedAt: r.archivedAt.toISOString(),
+    outcome: r.outcome,
+    ticket: r.ticket,
+    repairForm: r.repairForm ?? null,
+    signature: r.signature ?? null,
+    history: r.history,
+  });
+  return createHash('sha256').update(prevHash).update(content).digest('hex');
+}
+
+export interface ChainProblem {
+  seq: number;
+  ticketId: string;
+  problem: string;
+}
+
+/**
+ * Re-reads the whole archive and recomputes every link. Any edited field, removed record or
+ * reordering shows up as a problem at the first record it breaks.
+ */
+export async function verifyArchiveChain(em: EntityManager, batch = 200): Promise<{ records: number; problems: ChainProblem[] }> {
+  const problems: ChainProblem[] = [];
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let records = 0;
+  for (;;) {
+    const rows = await em.fork().find(ArchiveRecord, { seq: { $gte: expectedSeq } }, { orderBy: { seq: 'asc' }, limit: batch });
+    if (!rows.length) break;
+    for (const r of rows) {
+      records++;
+      if (r.seq !== expectedSeq) problems.push({ seq: r.seq, ticketId: r.ticketId, problem: `expected record ${expectedSeq} next: records are missing` });
+      if (r.prevHash !== prev) problems.push({ seq: r.seq, ticketId: r.ticketId, problem: 'does not link to the record before it' });
+      if (archiveHash(r.prevHash, r) !== r.hash) problems.push({ seq: r.seq, ticketId: r.ticketId, problem: 'content does not match its hash' });
+      prev = r.hash;
+      expectedSeq = r.seq + 1;
+    }
+  }
+  return { records, problems };
+}

@@ -1,0 +1,24 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+
+/**
+ * 系统档案库: one immutable record per finished ticket, hash-chained to the one before it so any
+ * later edit, deletion or reordering is detectable. The database refuses updates and deletes.
+ */
+export const ArchiveRecord = defineEntity({
+  name: 'ArchiveRecord',
+  tableName: 'archive_records',
+  properties: (p) => ({
+    /** Position in the chain, 1-based, gap-free. */
+    seq: p.integer().primary().autoincrement(false),
+    ticketId: p.string().length(32).unique(),
+    archivedAt: p.datetime(),
+    outcome: p.string().length(32),
+    ticket: p.json<Record<string, unknown>>(),
+    repairForm: p.json<Record<string, unknown>>().nullable(),
+    signature: p.json<Record<string, unknown>>().nullable(),
+    history: p.json<unknown>(),
+    prevHash: p.string().length(64),
+    hash: p.string().length(64),
+  }),
+});
+export type IArchiveRecord = InferEntity<typeof ArchiveRecord>;

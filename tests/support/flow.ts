@@ -1,0 +1,110 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Hospital, HospitalSystem, NursingSystem, SlaPolicy, TicketEvent, User, type ITicketEvent } from '../../db/entities';
+import type { Orm } from '../../db/orm';
+import type { FaultLevel } from '../../domain/catalogue';
+import type { SlaTarget } from '../../domain/sla';
+import { ticketWorkflowId, type Actor, type TicketIntake, type TicketState } from '../../domain/ticket';
+import { nextTicketNo, startTicketWorkflow } from '../../api/tickets/ticket-workflow.client';
+import type { Stack } from './stack';
+
+export type Actors = Record<string, Actor>;
+
+/** Every demo user as the workflow sees them. */
+export async function loadActors(orm: Orm): Promise<Actors> {
+  const users = await orm.em.fork().find(User, {});
+  return Object.fromEntries(
+    users.map((u) => [u.username, { userId: u.id, role: u.role, displayName: u.displayName, hospitalId: u.hospital?.id ?? null }]),
+  );
+}
+
+let hospitalSerial = 0;
+
+/**
+ * A hospital with its own contract terms, in seconds, so SLA warnings, breaches and reminders
+ * happen during a test on the real server (the time-skipping server is not available here).
+ */
+export async function hospitalWithPolicy(orm: Orm, targets: Partial<SlaTarget> & Pick<SlaTarget, 'replySeconds'>, levels: FaultLevel[] = [1, 2, 3, 4]): Promise<number> {
+  const em = orm.em.fork();
+  hospitalSerial += 1;
+  const code = `T${process.pid}${Date.now().toString(36)}${hospitalSerial}`.slice(0, 32);
+  const hospital = em.create(Hospital, { code, name: `测试医院 ${code}` });
+  for (const system of ['mnis', 'nms', 'whiteboard']) em.create(HospitalSystem, { hospital, system: em.getReference(NursingSystem, system) });
+  for (const level of levels) {
+    em.create(SlaPolicy, {
+      name: 'test',
+      hospital,
+      level,
+      replySeconds: targets.replySeconds,
+      firstSolutionSeconds: targets.firstSolutionSeconds ?? null,
+      warnAt: targets.warnAt ?? [],
+      unclaimedReminderSeconds: targets.unclaimedReminderSeconds ?? 3600,
+      signatureReminderSeconds: targets.signatureReminderSeconds ?? 3600,
+    });
+  }
+  await em.flush();
+  return hospital.id;
+}
+
+export async function openTicket(
+  stack: Stack,
+  by: Actor,
+  opts: { hospitalId?: number; faultLevel?: FaultLevel | null; receivedAt?: Date } = {},
+): Promise<TicketState> {
+  const receivedAt = opts.receivedAt ?? new Date();
+  const intake: TicketIntake = {
+    ticketNo: await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai'),
+    hospitalId: opts.hospitalId ?? 1,
+    departmentId: null,
+    systemCode: 'mnis',
+    channel: 'phone',
+    faultLevel: opts.faultLevel === undefined ? 2 : opts.faultLevel,
+    title: '护理记录无法保存',
+    description: '点击保存后提示超时',
+    reporterName: '王护士长',
+    reporterPhone: null,
+    receivedAt: receivedAt.toISOString(),
+    createdBy: by,
+  };
+  return startTicketWorkflow(stack.client, stack.taskQueue, intake);
+}
+
+export function handleOf(stack: Stack, ticketNo: string) {
+  return stack.client.workflow.getHandle(ticketWorkflowId(ticketNo));
+}
+
+/** The open task of a kind, from the workflow's own state. */
+export function taskOf(state: TicketState, kind: string): string {
+  const t = state.tasks.find((x) => x.kind === kind);
+  if (!t) throw new Error(`no open ${kind} task; open: ${state.tasks.map((x) => x.kind).join(', ') || 'none'}`);
+  return t.id;
+}
+
+/** Resolves with the failure an Update was refused with (type and message), or fails the test. */
+export async function refusal(p: Promise<unknown>): Promise<{ type: string | undefined; message: string; details: unknown[] | undefined }> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+      return { type: e.cause.type ?? undefined, message: e.cause.message, details: e.cause.details as unknown[] | undefined };
+    }
+    throw e;
+  }
+  throw new Error('expected the update to be refused, but it was accepted');
+}
+
+export async function eventTypes(orm: Orm, ticketNo: string): Promise<string[]> {
+  const rows = await orm.em.fork().find(TicketEvent, { ticket: ticketNo }, { orderBy: { id: 'asc' } });
+  return rows.map((r) => r.type);
+}
+
+/** Polls the event log until an event of `type` appears (timers fire on the server's own clock). */
+export async function waitForEvent(orm: Orm, ticketNo: string, type: string, timeoutMs = 20_000): Promise<ITicketEvent> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await orm.em.fork().findOne(TicketEvent, { ticket: ticketNo, type }, { orderBy: { id: 'asc' } });
+    if (row) return row;
+    if (Date.now() > deadline) throw new Error(`no ${type} event for ${ticketNo} within ${timeoutMs} ms; saw ${(await eventTypes(orm, ticketNo)).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

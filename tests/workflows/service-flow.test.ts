@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { ArchiveRecord, Notification, Ticket, TicketTask } from '../../db/entities';
+import { verifyArchiveChain } from '../../db/archive-chain';
+import { canonicalJson } from '../../domain/sha256';
+import type { TicketState } from '../../domain/ticket';
+import {
+  checkInUpdate,
+  dispatchDecisionUpdate,
+  remoteAttemptUpdate,
+  repairFormUpdate,
+  signatureUpdate,
+  stateQuery,
+  triageUpdate,
+} from '../../workflows/ticket.messages';
+import { eventTypes, handleOf, loadActors, openTicket, taskOf, type Actors } from '../support/flow';
+import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../support/step-data';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+let a: Actors;
+
+beforeAll(async () => {
+  stack = await startStack();
+  a = await loadActors(stack.orm);
+});
+afterAll(() => stack?.stop());
+
+async function finished(ticketNo: string): Promise<TicketState> {
+  return handleOf(stack, ticketNo).result();
+}
+
+describe('the service flow (服务流程)', () => {
+  it('remote path: triage → remote attempt resolves → archived, with the reply and first solution recorded', async () => {
+    const t = await openTicket(stack, a.dispatcher, { faultLevel: 1 });
+    const h = handleOf(stack, t.ticketNo);
+    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId, 1) }] });
+    expect(s).toMatchObject({ step: 'remote', assigneeId: a.engineer.userId });
+    // The update returned after its projection: the row and the new task are already there.
+    const em = stack.orm.em.fork();
+    expect(await em.findOneOrFail(Ticket, t.ticketNo)).toMatchObject({ step: 'remote', category: 'fault_diagnosis', faultLevel: 1 });
+    expect(await em.findOneOrFail(TicketTask, taskOf(s, 'remote'))).toMatchObject({ status: 'open', kind: 'remote' });
+
+    s = await h.executeUpdate(remoteAttemptUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'remote'), data: resolvedRemotely }] });
+    expect(s.status).toBe('resolved');
+    const done = await finished(t.ticketNo);
+    expect(done).toMatchObject({ status: 'archived', step: 'archived' });
+    expect(done.sla.clocks.map((c) => [c.name, c.satisfiedAt !== null, c.breachedAt])).toEqual([
+      ['reply', true, null],
+      ['firstSolution', true, null],
+    ]);
+
+    const row = await stack.orm.em.fork().findOneOrFail(Ticket, t.ticketNo);
+    expect(row).toMatchObject({ status: 'archived', step: 'archived', replyBreached: false, solutionBreached: false });
+    expect(row.replySatisfiedAt).not.toBeNull();
+    expect(await eventTypes(stack.orm, t.ticketNo)).toEqual(['created', 'triage_requested', 'triaged', 'remote_resolved', 'archived']);
+    const tasks = await stack.orm.em.fork().find(TicketTask, { ticket: t.ticketNo }, { orderBy: { createdAt: 'asc' } });
+    expect(tasks.map((x) => [x.kind, x.status, x.outcome])).toEqual([
+      ['triage', 'done', 'remote'],
+      ['remote', 'done', 'resolved'],
+    ]);
+    const archive = await stack.orm.em.fork().findOneOrFail(ArchiveRecord, { ticketId: t.ticketNo });
+    expect(archive.outcome).toBe('resolved');
+    expect(archive.signature).toBeNull();
+  });
+
+  it('on-site path: triage → dispatch approved → check-in → repair form → hospital signs → archived with signature and history', async () => {
+    const t = await openTicket(stack, a.cdphc, { faultLevel: 2 });
+    const h = handleOf(stack, t.ticketNo);
+    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer2.userId) }] });
+    expect(s.step).toBe('dispatch');
+    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher2, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer2.userId) }] });
+    expect(s).toMatchObject({ step: 'onsite', onsiteEngineerId: a.engineer2.userId });
+    // "notified at once": the engineer's notification is written before the approval returns.
+    const note = await stack.orm.em.fork().findOne(Notification, { ticket: t.ticketNo, recipient: a.engineer2.userId, kind: 'dispatched' });
+    expect(note).not.toBeNull();
+
+    s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer2, taskId: taskOf(s, 'checkin'), data: { note: '已到达重症医学科' } }] });
+    const form = repairForm();
+    s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer2, taskId: taskOf(s, 'repair_form'), data: form }] });
+    expect(s.step).toBe('signature');
+    const formHash = createHash('sha256').update(canonicalJson({ ticketNo: t.ticketNo, ...form })).digest('hex');
+    expect(s.repairForms[0].hash).toBe(formHash);
+
+    s = await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(s, 'signature'), data: accept }] });
+    expect(s.status).toBe('resolved');
+    const done = await finished(t.ticketNo);
+    expect(done.status).toBe('archived');
+    expect(done.signature).toMatchObject({ signerName: '陈老师', formHash });
+
+    const archive = await stack.orm.em.fork().findOneOrFail(ArchiveRecord, { ticketId: t.ticketNo });
+    expect(archive.signature).toMatchObject({ signerName: '陈老师', signerDepartment: '信息科', formHash, image: accept.image });
+    expect(archive.repairForm).toMatchObject({ handling: form.handling, hash: formHash });
+    // The exported history is the real one: it contains the signature update the hospital sent.
+    const events = (archive.history as { events: { eventType: string; workflowExecutionUpdateAcceptedEventAttributes?: { acceptedRequest: { input: { name: string } } } }[] }).events;
+    const accepted = events
+      .filter((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED')
+      .map((e) => e.workflowExecutionUpdateAcceptedEventAttributes!.acceptedRequest.input.name);
+    expect(accepted).toEqual(['intake', 'triage', 'dispatchDecision', 'checkIn', 'repairForm', 'signature']);
+    expect((await verifyArchiveChain(stack.orm.em.fork())).problems).toEqual([]);
+    expect(await eventTypes(stack.orm, t.ticketNo)).toEqual([
+      'created', 'triage_requested', 'triaged', 'dispatch_approved', 'checked_in', 'repair_form_submitted', 'signed', 'archived',
+    ]);
+  });
+
+  it('remote fails → dispatcher sends back → remote again → escalates → approved', async () => {
+    const t = await openTicket(stack, a.dispatcher);
+    const h = handleOf(stack, t.ticketNo);
+    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId) }] });
+    s = await h.executeUpdate(remoteAttemptUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'remote'), data: escalate }] });
+    expect(s.step).toBe('dispatch');
+    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: sendBack }] });
+    expect(s).toMatchObject({ step: 'remote', assigneeId: a.engineer.userId });
+    s = await h.executeUpdate(remoteAttemptUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'remote'), data: escalate }] });
+    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer2.userId) }] });
+    expect(s.step).toBe('onsite');
+    expect(s.remoteAttempts).toHaveLength(2);
+    expect(s.dispatchDecisions.map((d) => d.decision)).toEqual(['send_back', 'approve']);
+  });
+
+  it('hospital refuses to sign → the work goes back on site → a new form is signed', async () => {
+    const t = await openTicket(stack, a.dispatcher);
+    const h = handleOf(stack, t.ticketNo);
+    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId) }] });
+    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) }] });
+    s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: {} }] });
+    s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() }] });
+    s = await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(s, 'signature'), data: refuse }] });
+    expect(s).toMatchObject({ status: 'open', step: 'onsite' });
+    expect(s.refusals[0]).toMatchObject({ reason: refuse.reason, formHash: s.repairForms[0].hash });
+    expect(s.tasks.map((x) => [x.kind, x.assigneeId])).toEqual([['checkin', a.engineer.userId]]);
+
+    s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: { note: '二次上门' } }] });
+    const second = { ...repairForm(), handling: '更换白板主机网卡并重装客户端' };
+    s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: second }] });
+    s = await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(s, 'signature'), data: accept }] });
+    const done = await finished(t.ticketNo);
+    expect(done.repairForms).toHaveLength(2);
+    // The signature vouches for the second form, not the refused one.
+    expect(done.signature!.formHash).toBe(done.repairForms[1].hash);
+    expect(done.signature!.formHash).not.toBe(done.repairForms[0].hash);
+    const archive = await stack.orm.em.fork().findOneOrFail(ArchiveRecord, { ticketId: t.ticketNo });
+    expect(archive.repairForm).toMatchObject({ handling: second.handling });
+  });
+
+  it('exposes the full state by query, deadlines included', async () => {
+    const t = await openTicket(stack, a.dispatcher, { faultLevel: 1 });
+    const q = await handleOf(stack, t.ticketNo).query(stateQuery);
+    expect(q).toMatchObject({ ticketNo: t.ticketNo, step: 'triage', status: 'open', faultLevel: 1 });
+    expect(q.sla.clocks.map((c) => [c.name, c.windowSeconds])).toEqual([
+      ['reply', 30 * 60],
+      ['firstSolution', 60 * 60],
+    ]);
+    const desc = await handleOf(stack, t.ticketNo).describe();
+    expect(new Date(desc.searchAttributes.ReplyDueAt![0] as string | Date).getTime()).toBe(Date.parse(t.intake.receivedAt) + 30 * 60_000);
+    expect(desc.searchAttributes.TicketStep).toEqual(['triage']);
+  });
+});
