@@ -20,30 +20,39 @@ export async function loadActors(orm: Orm): Promise<Actors> {
 
 let hospitalSerial = 0;
 
+type LevelTerms = Partial<SlaTarget> & Pick<SlaTarget, 'replySeconds'>;
+
 /**
  * A hospital with its own contract terms, in seconds, so SLA warnings, breaches and reminders
  * happen during a test on the real server (the time-skipping server is not available here).
+ * `terms` applies to every level; `perLevel` overrides single levels.
  */
-export async function hospitalWithPolicy(orm: Orm, targets: Partial<SlaTarget> & Pick<SlaTarget, 'replySeconds'>, levels: FaultLevel[] = [1, 2, 3, 4]): Promise<number> {
+export async function hospitalWithPolicy(
+  orm: Orm,
+  terms: LevelTerms,
+  perLevel: Partial<Record<FaultLevel, LevelTerms>> = {},
+): Promise<{ hospitalId: number; contact: Actor }> {
   const em = orm.em.fork();
   hospitalSerial += 1;
   const code = `T${process.pid}${Date.now().toString(36)}${hospitalSerial}`.slice(0, 32);
   const hospital = em.create(Hospital, { code, name: `测试医院 ${code}` });
   for (const system of ['mnis', 'nms', 'whiteboard']) em.create(HospitalSystem, { hospital, system: em.getReference(NursingSystem, system) });
-  for (const level of levels) {
+  for (const level of [1, 2, 3, 4] as FaultLevel[]) {
+    const t = { ...terms, ...perLevel[level] };
     em.create(SlaPolicy, {
       name: 'test',
       hospital,
       level,
-      replySeconds: targets.replySeconds,
-      firstSolutionSeconds: targets.firstSolutionSeconds ?? null,
-      warnAt: targets.warnAt ?? [],
-      unclaimedReminderSeconds: targets.unclaimedReminderSeconds ?? 3600,
-      signatureReminderSeconds: targets.signatureReminderSeconds ?? 3600,
+      replySeconds: t.replySeconds,
+      firstSolutionSeconds: t.firstSolutionSeconds ?? null,
+      warnAt: t.warnAt ?? [],
+      unclaimedReminderSeconds: t.unclaimedReminderSeconds ?? 3600,
+      signatureReminderSeconds: t.signatureReminderSeconds ?? 3600,
     });
   }
+  const contact = em.create(User, { username: `${code}-contact`.toLowerCase(), displayName: '测试联系人', role: 'hospital_contact', hospital, passwordHash: 'scrypt$1$1$1$x$x' });
   await em.flush();
-  return hospital.id;
+  return { hospitalId: hospital.id, contact: { userId: contact.id, role: 'hospital_contact', displayName: contact.displayName, hospitalId: hospital.id } };
 }
 
 export async function openTicket(

@@ -11,8 +11,11 @@ export interface Stack {
   baseUrl: string;
   orm: Orm;
   client: Client;
-  worker: Worker;
   taskQueue: string;
+  /** Stops the worker as a deploy would (finishing in-flight tasks); workflows wait on the server. */
+  stopWorker(): Promise<void>;
+  /** A fresh worker with an empty cache: running workflows are rebuilt by replaying their history. */
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,13 +37,24 @@ export async function startStack(opts: { consoleDir?: string } = {}): Promise<St
   const workerConnection = await NativeConnection.connect({ address });
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, namespace: settings.namespace });
-  const worker = await createWorker({
-    connection: workerConnection,
-    settings,
-    deps: { orm, temporal: client },
-    workflowBundle: { codePath: env('DESK_WORKFLOW_BUNDLE') },
-  });
-  const running = worker.run();
+  let worker: { instance: Worker; running: Promise<void> } | undefined;
+  const startWorker = async () => {
+    const instance = await createWorker({
+      connection: workerConnection,
+      settings,
+      deps: { orm, temporal: client },
+      workflowBundle: { codePath: env('DESK_WORKFLOW_BUNDLE') },
+    });
+    worker = { instance, running: instance.run() };
+  };
+  const stopWorker = async () => {
+    if (!worker) return;
+    const w = worker;
+    worker = undefined;
+    w.instance.shutdown();
+    await w.running;
+  };
+  await startWorker();
   const app = createApp({ orm, temporal: client, settings, timeZone: 'Asia/Shanghai', consoleDir: opts.consoleDir });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -50,12 +64,12 @@ export async function startStack(opts: { consoleDir?: string } = {}): Promise<St
     baseUrl: `http://127.0.0.1:${port}`,
     orm,
     client,
-    worker,
     taskQueue: settings.taskQueue,
+    startWorker,
+    stopWorker,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await clientConnection.close();
       await workerConnection.close();
       await orm.close();

@@ -14,6 +14,7 @@ import {
 } from '../../workflows/ticket.messages';
 import { eventTypes, handleOf, loadActors, openTicket, taskOf, type Actors } from '../support/flow';
 import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../support/step-data';
+import { recordHistory } from '../support/histories';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -61,6 +62,7 @@ describe('the service flow (服务流程)', () => {
     const archive = await stack.orm.em.fork().findOneOrFail(ArchiveRecord, { ticketId: t.ticketNo });
     expect(archive.outcome).toBe('resolved');
     expect(archive.signature).toBeNull();
+    await recordHistory(stack, t.ticketNo, 'remote-resolved');
   });
 
   it('on-site path: triage → dispatch approved → check-in → repair form → hospital signs → archived with signature and history', async () => {
@@ -100,6 +102,7 @@ describe('the service flow (服务流程)', () => {
     expect(await eventTypes(stack.orm, t.ticketNo)).toEqual([
       'created', 'triage_requested', 'triaged', 'dispatch_approved', 'checked_in', 'repair_form_submitted', 'signed', 'archived',
     ]);
+    await recordHistory(stack, t.ticketNo, 'onsite-signed');
   });
 
   it('remote fails → dispatcher sends back → remote again → escalates → approved', async () => {
@@ -140,6 +143,7 @@ describe('the service flow (服务流程)', () => {
     expect(done.signature!.formHash).not.toBe(done.repairForms[0].hash);
     const archive = await stack.orm.em.fork().findOneOrFail(ArchiveRecord, { ticketId: t.ticketNo });
     expect(archive.repairForm).toMatchObject({ handling: second.handling });
+    await recordHistory(stack, t.ticketNo, 'onsite-refused-then-signed');
   });
 
   it('exposes the full state by query, deadlines included', async () => {

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { ticketWorkflowId } from '../../domain/ticket';
+import type { Stack } from './stack';
+
+export const HISTORIES_DIR = path.resolve(__dirname, '../histories');
+
+/**
+ * With RECORD_HISTORIES=1, keeps this ticket's workflow history under tests/histories/ so the
+ * replay test can check every later change of the workflow code against it. Record only from a
+ * commit whose behaviour the histories should pin, and commit the files.
+ */
+export async function recordHistory(stack: Stack, ticketNo: string, name: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const history = await stack.client.workflow.getHandle(ticketWorkflowId(ticketNo)).fetchHistory();
+  fs.mkdirSync(HISTORIES_DIR, { recursive: true });
+  fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), JSON.stringify(JSON.parse(historyToJSON(history)), null, 1) + '\n');
+}

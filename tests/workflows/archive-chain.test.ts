@@ -1,0 +1,66 @@
+import { verifyArchiveChain } from '../../db/archive-chain';
+import { ArchiveRecord } from '../../db/entities';
+import { remoteAttemptUpdate, triageUpdate } from '../../workflows/ticket.messages';
+import { handleOf, loadActors, openTicket, taskOf, type Actors } from '../support/flow';
+import { resolvedRemotely, triage } from '../support/step-data';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+let a: Actors;
+
+beforeAll(async () => {
+  stack = await startStack();
+  a = await loadActors(stack.orm);
+});
+afterAll(() => stack?.stop());
+
+async function archivedTicket(): Promise<string> {
+  const t = await openTicket(stack, a.dispatcher);
+  const h = handleOf(stack, t.ticketNo);
+  const s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId) }] });
+  await h.executeUpdate(remoteAttemptUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'remote'), data: resolvedRemotely }] });
+  await h.result();
+  return t.ticketNo;
+}
+
+describe('the archive (系统档案库)', () => {
+  it('chains every record to the one before, even when tickets archive at the same moment', async () => {
+    await Promise.all([archivedTicket(), archivedTicket(), archivedTicket()]);
+    const { records, problems } = await verifyArchiveChain(stack.orm.em.fork());
+    expect(records).toBeGreaterThanOrEqual(3);
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses updates and deletes', async () => {
+    const conn = stack.orm.em.fork().getConnection();
+    await expect(conn.execute(`update archive_records set outcome = 'cancelled'`)).rejects.toThrow(/append-only/);
+    await expect(conn.execute(`delete from archive_records`)).rejects.toThrow(/append-only/);
+    await expect(conn.execute(`update ticket_events set type = 'x'`)).rejects.toThrow(/append-only/);
+  });
+
+  it('shows an edit made behind the database’s back (trigger disabled by a superuser)', async () => {
+    const ticketNo = await archivedTicket();
+    const em = stack.orm.em.fork();
+    const record = await em.findOneOrFail(ArchiveRecord, { ticketId: ticketNo });
+    const conn = em.getConnection();
+    const tamper = async (sql: string) => {
+      await conn.execute(`alter table archive_records disable trigger archive_records_append_only`);
+      try {
+        await conn.execute(sql, [record.seq]);
+      } finally {
+        await conn.execute(`alter table archive_records enable trigger archive_records_append_only`);
+      }
+    };
+    const original = JSON.stringify(record.ticket);
+    await tamper(`update archive_records set ticket = jsonb_set(ticket, '{intake,title}', '"改过的标题"') where seq = ?`);
+    try {
+      const { problems } = await verifyArchiveChain(stack.orm.em.fork());
+      expect(problems).toEqual([{ seq: record.seq, ticketId: ticketNo, problem: 'content does not match its hash' }]);
+    } finally {
+      await conn.execute(`alter table archive_records disable trigger archive_records_append_only`);
+      await conn.execute(`update archive_records set ticket = ?::jsonb where seq = ?`, [original, record.seq]);
+      await conn.execute(`alter table archive_records enable trigger archive_records_append_only`);
+    }
+    expect((await verifyArchiveChain(stack.orm.em.fork())).problems).toEqual([]);
+  });
+});
