@@ -11,6 +11,7 @@ import { ApiError, onError } from './errors';
 import type { AppDeps, AppEnv } from './env';
 import { departmentsRoutes, hospitalsRoutes, systemsRoutes } from './hospitals/hospitals.routes';
 import { openApiDocument } from './openapi';
+import { tasksRoutes } from './tasks/tasks.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
 
 /** Large enough for a signature image (PNG of a pad, typically < 100 KiB), small enough to refuse abuse. */
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/tickets', ticketsRoutes(deps));
+  app.route('/api/tasks', tasksRoutes(deps));
   app.route('/api/hospitals', hospitalsRoutes());
   app.route('/api/departments', departmentsRoutes());
   app.route('/api/systems', systemsRoutes());

@@ -15,13 +15,20 @@ export async function nextTicketNo(em: EntityManager, receivedAt: Date, timeZone
  * Starts the ticket's workflow and waits, in the same call (update-with-start), until its row and
  * first task are written. A second call with the same ticket number fails: one workflow per ticket.
  */
-export function startTicketWorkflow(client: Client, taskQueue: string, intake: TicketIntake): Promise<TicketState> {
+export function startTicketWorkflow(
+  client: Client,
+  taskQueue: string,
+  intake: TicketIntake,
+  conflictPolicy: 'FAIL' | 'USE_EXISTING' = 'FAIL',
+): Promise<TicketState> {
   return client.workflow.executeUpdateWithStart(intakeUpdate, {
     startWorkflowOperation: new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
       workflowId: ticketWorkflowId(intake.ticketNo),
       taskQueue,
       args: [intake],
-      workflowIdConflictPolicy: 'FAIL',
+      workflowIdConflictPolicy: conflictPolicy,
+      // A ticket number never runs twice, not even after its first run has closed.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [
         { key: SA.ticketNo, value: intake.ticketNo },
         { key: SA.hospitalId, value: String(intake.hospitalId) },

@@ -1,22 +1,63 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Hono } from 'hono';
-import { Department, Hospital, HospitalSystem, Ticket, type ITicket } from '../../db/entities';
-import { STATUSES, STEPS, type TicketIntake } from '../../domain/ticket';
-import { createTicketBody } from '../../domain/ticket.schemas';
+import type { z } from 'zod';
+import { ArchiveRecord, Department, Hospital, HospitalSystem, IdempotencyKey, Ticket, TicketTask, User, type ITicket } from '../../db/entities';
+import { canonicalJson } from '../../domain/sha256';
+import { STATUSES, STEPS, ticketWorkflowId, type TicketIntake, type TicketState } from '../../domain/ticket';
+import { createTicketBody, levelInput, noteInput, reasonInput, reassignInput } from '../../domain/ticket.schemas';
+import { addNoteUpdate, cancelUpdate, changeLevelUpdate, pauseUpdate, reassignUpdate, resumeUpdate } from '../../workflows/ticket.messages';
 import { requireRole, requireUser } from '../auth/session';
 import { badRequest, fieldErrors, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { contentRange, likePattern, parseListQuery } from '../list-query';
+import { timeline } from './history';
+import { actorOf, runStep } from './run-step';
 import { toTicketDto } from './ticket.dto';
+import { ticketDetail } from './ticket-detail';
 import { nextTicketNo, startTicketWorkflow } from './ticket-workflow.client';
 
 const SORTABLE = ['id', 'receivedAt', 'faultLevel', 'status', 'step', 'replyDueAt', 'updatedAt', 'systemCode', 'title'] as const;
 /** API field → entity property where the two differ. */
 const SORT_COLUMN: Record<string, string> = { systemCode: 'system' };
 
-/** Rows this user may see at all: a hospital contact only their own hospital's. */
-function visibleTo(user: SessionUser): FilterQuery<ITicket> {
-  return user.role === 'hospital_contact' ? { hospital: user.hospitalId ?? -1 } : {};
+/**
+ * Rows this user may see at all: a hospital contact only their own hospital's; an engineer what
+ * they are assigned or have worked on; coordinators and managers everything.
+ */
+export async function ticketsVisibleTo(em: EntityManager, user: SessionUser): Promise<FilterQuery<ITicket>> {
+  if (user.role === 'hospital_contact') return { hospital: user.hospitalId ?? -1 };
+  if (user.role === 'engineer') {
+    const worked = em.createQueryBuilder(TicketTask, 'tt').select('tt.ticket_id').where({ assignee: user.id });
+    return { $or: [{ assignee: user.id }, { id: { $in: worked.getKnexQuery() } }] } as FilterQuery<ITicket>;
+  }
+  return {};
+}
+
+async function visibleTicket(em: EntityManager, user: SessionUser, id: string) {
+  const t = await em.findOne(Ticket, { $and: [{ id }, await ticketsVisibleTo(em, user)] }, { populate: ['hospital', 'department', 'assignee'] });
+  if (!t) throw notFound('Ticket');
+  return t;
+}
+
+async function parseBody<S extends z.ZodType>(schema: S, raw: unknown): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw badRequest('Please correct the highlighted fields', fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+/** Where the full story of a ticket lives: the running workflow, or (once archived) the archive. */
+async function workflowHistory(deps: AppDeps, em: EntityManager, ticketNo: string) {
+  const archived = await em.findOne(ArchiveRecord, { ticketId: ticketNo });
+  try {
+    return { source: 'temporal' as const, history: await deps.temporal.workflow.getHandle(ticketWorkflowId(ticketNo)).fetchHistory() };
+  } catch (e) {
+    // Past the namespace retention Temporal forgets the run; the archive kept a copy.
+    if (!archived) throw e;
+    return { source: 'archive' as const, history: historyFromJSON(archived.history) };
+  }
 }
 
 function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
@@ -66,14 +107,15 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
 }
 
 export function ticketsRoutes(deps: AppDeps) {
+  const act = (em: EntityManager, ticketNo: string, fn: Parameters<typeof actOn>[3]) => actOn(deps, em, ticketNo, fn);
   return new Hono<AppEnv>()
     .use(requireUser)
     .get('/', async (c) => {
       const q = parseListQuery(c.req.query(), { sortable: SORTABLE, defaultSort: { field: 'receivedAt', order: 'DESC' } });
       const em = c.get('em');
-      const where = { $and: [visibleTo(c.get('user')), listFilter(q.filter)] };
+      const where = { $and: [await ticketsVisibleTo(em, c.get('user')), listFilter(q.filter)] };
       const [rows, total] = await em.findAndCount(Ticket, where, {
-        populate: ['hospital', 'department'],
+        populate: ['hospital', 'department', 'assignee'],
         orderBy: { [SORT_COLUMN[q.sort.field] ?? q.sort.field]: q.sort.order.toLowerCase(), id: 'desc' },
         offset: q.offset,
         limit: q.limit,
@@ -83,9 +125,58 @@ export function ticketsRoutes(deps: AppDeps) {
     })
     .get('/:id', async (c) => {
       const em = c.get('em');
-      const t = await em.findOne(Ticket, { $and: [{ id: c.req.param('id') }, visibleTo(c.get('user'))] }, { populate: ['hospital', 'department'] });
-      if (!t) throw notFound('Ticket');
-      return c.json(toTicketDto(t));
+      const t = await visibleTicket(em, c.get('user'), c.req.param('id'));
+      return c.json({ ...toTicketDto(t), ...(await ticketDetail(deps, em, t)) });
+    })
+    .get('/:id/history', async (c) => {
+      const em = c.get('em');
+      const t = await visibleTicket(em, c.get('user'), c.req.param('id'));
+      const { source, history } = await workflowHistory(deps, em, t.id);
+      const entries = timeline(history);
+      if (c.req.query('download') === '1') {
+        c.header('Content-Disposition', `attachment; filename="${t.id}-history.json"`);
+        return c.json({ ticketId: t.id, workflowId: t.workflowId, exportedAt: new Date().toISOString(), source, timeline: entries, history: JSON.parse(historyToJSON(history)) });
+      }
+      return c.json({ ticketId: t.id, workflowId: t.workflowId, source, timeline: entries });
+    })
+    .post('/:id/notes', async (c) => {
+      const user = c.get('user');
+      const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
+      const body = await parseBody(noteInput, await c.req.json().catch(() => undefined));
+      return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(addNoteUpdate, { args: [{ actor: actorOf(user), text: body.text }], updateId: c.req.header('idempotency-key') })));
+    })
+    .post('/:id/reassign', requireRole('dispatcher', 'manager'), async (c) => {
+      const user = c.get('user');
+      const em = c.get('em');
+      const t = await visibleTicket(em, user, c.req.param('id'));
+      const body = await parseBody(reassignInput, await c.req.json().catch(() => undefined));
+      const roles = t.step === 'triage' || t.step === 'dispatch' ? ['dispatcher'] : t.step === 'remote' ? ['engineer', 'dispatcher'] : ['engineer'];
+      const to = await em.findOne(User, { id: body.assigneeId, active: true });
+      if (!to || !roles.includes(to.role)) throw unprocessable({ assigneeId: `At this step, choose an active ${roles.join(' or ')}` });
+      return c.json(await act(em, t.id, (h) => h.executeUpdate(reassignUpdate, { args: [{ actor: actorOf(user), ...body }], updateId: c.req.header('idempotency-key') })));
+    })
+    .post('/:id/level', requireRole('dispatcher', 'manager'), async (c) => {
+      const user = c.get('user');
+      const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
+      const body = await parseBody(levelInput, await c.req.json().catch(() => undefined));
+      return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(changeLevelUpdate, { args: [{ actor: actorOf(user), ...body }], updateId: c.req.header('idempotency-key') })));
+    })
+    .post('/:id/pause', requireRole('dispatcher', 'manager', 'engineer'), async (c) => {
+      const user = c.get('user');
+      const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
+      const body = await parseBody(reasonInput, await c.req.json().catch(() => undefined));
+      return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(pauseUpdate, { args: [{ actor: actorOf(user), reason: body.reason }], updateId: c.req.header('idempotency-key') })));
+    })
+    .post('/:id/resume', requireRole('dispatcher', 'manager', 'engineer'), async (c) => {
+      const user = c.get('user');
+      const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
+      return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(resumeUpdate, { args: [{ actor: actorOf(user) }], updateId: c.req.header('idempotency-key') })));
+    })
+    .post('/:id/cancel', requireRole('dispatcher', 'manager', 'hospital_contact'), async (c) => {
+      const user = c.get('user');
+      const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
+      const body = await parseBody(reasonInput, await c.req.json().catch(() => undefined));
+      return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(cancelUpdate, { args: [{ actor: actorOf(user), reason: body.reason }], updateId: c.req.header('idempotency-key') })));
     })
     .post('/', requireRole('admin', 'manager', 'dispatcher', 'hospital_contact'), async (c) => {
       const user = c.get('user');
@@ -105,24 +196,65 @@ export function ticketsRoutes(deps: AppDeps) {
         throw unprocessable({ departmentId: `This department does not belong to ${hospital.name}` });
       }
 
-      const receivedAt = new Date();
-      const ticketNo = await nextTicketNo(em, receivedAt, deps.timeZone);
-      const intake: TicketIntake = {
-        ticketNo,
-        hospitalId: hospital.id,
-        departmentId: body.departmentId ?? null,
-        systemCode: body.systemCode,
-        channel: body.channel,
-        faultLevel: body.faultLevel ?? null,
-        title: body.title,
-        description: body.description,
-        reporterName: body.reporterName,
-        reporterPhone: body.reporterPhone || null,
-        receivedAt: receivedAt.toISOString(),
-        createdBy: { userId: user.id, role: user.role, displayName: user.displayName },
-      };
-      await startTicketWorkflow(deps.temporal, deps.settings.taskQueue, intake);
-      const t = await em.fork().findOneOrFail(Ticket, ticketNo, { populate: ['hospital', 'department'] });
+      // Idempotency-Key: the same key from the same user is the same ticket, however often retried.
+      const key = c.req.header('idempotency-key')?.trim();
+      if (key !== undefined && (key.length === 0 || key.length > 200)) throw badRequest('Idempotency-Key must be 1-200 characters', { 'Idempotency-Key': 'invalid' });
+      const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+      let intake: TicketIntake | undefined;
+      let replay = false;
+      if (key) {
+        const prior = await em.findOne(IdempotencyKey, { user: user.id, key });
+        if (prior) {
+          if (prior.requestHash !== requestHash) throw unprocessable({ 'Idempotency-Key': 'This key was already used for a different request' });
+          intake = prior.intake as unknown as TicketIntake;
+          replay = true;
+        }
+      }
+      if (!intake) {
+        const receivedAt = new Date();
+        intake = {
+          ticketNo: await nextTicketNo(em, receivedAt, deps.timeZone),
+          hospitalId: hospital.id,
+          departmentId: body.departmentId ?? null,
+          systemCode: body.systemCode,
+          channel: body.channel,
+          faultLevel: body.faultLevel ?? null,
+          title: body.title,
+          description: body.description,
+          reporterName: body.reporterName,
+          reporterPhone: body.reporterPhone || null,
+          receivedAt: receivedAt.toISOString(),
+          createdBy: { userId: user.id, role: user.role, displayName: user.displayName },
+        };
+        if (key) {
+          try {
+            em.create(IdempotencyKey, { user: em.getReference(User, user.id), key, requestHash, ticketId: intake.ticketNo, intake: intake as unknown as Record<string, unknown> });
+            await em.flush();
+          } catch (e) {
+            if (!(e instanceof UniqueConstraintViolationException)) throw e;
+            // A concurrent request with the same key got there first: answer with its ticket.
+            const winner = await em.fork().findOneOrFail(IdempotencyKey, { user: user.id, key });
+            if (winner.requestHash !== requestHash) throw unprocessable({ 'Idempotency-Key': 'This key was already used for a different request' });
+            intake = winner.intake as unknown as TicketIntake;
+            replay = true;
+          }
+        }
+      }
+      if (replay) {
+        const done = await em.fork().findOne(Ticket, intake.ticketNo, { populate: ['hospital', 'department'] });
+        if (done) return c.json(toTicketDto(done), 200);
+      }
+      // USE_EXISTING: a retry whose first attempt did start the workflow attaches to it instead of failing.
+      await startTicketWorkflow(deps.temporal, deps.settings.taskQueue, intake, replay ? 'USE_EXISTING' : 'FAIL');
+      const t = await em.fork().findOneOrFail(Ticket, intake.ticketNo, { populate: ['hospital', 'department'] });
+      if (replay) return c.json(toTicketDto(t), 200);
       return c.json(toTicketDto(t), 201);
     });
+}
+
+/** Runs a ticket-level Update and answers with the ticket as it now is. */
+async function actOn(deps: AppDeps, em: EntityManager, ticketNo: string, fn: (h: ReturnType<AppDeps['temporal']['workflow']['getHandle']>) => Promise<TicketState>) {
+  await runStep(() => fn(deps.temporal.workflow.getHandle(ticketWorkflowId(ticketNo))));
+  const t = await em.fork().findOneOrFail(Ticket, ticketNo, { populate: ['hospital', 'department', 'assignee'] });
+  return { ...toTicketDto(t), ...(await ticketDetail(deps, em.fork(), t)) };
 }

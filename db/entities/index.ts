@@ -4,14 +4,16 @@ import { HospitalSystem, NursingSystem } from './nursing-system.entity';
 import { SlaPolicy } from './sla-policy.entity';
 import { Escalation, Notification, Ticket, TicketEvent, TicketTask } from './ticket.entity';
 import { ArchiveRecord } from './archive-record.entity';
+import { IdempotencyKey } from './idempotency-key.entity';
 import { User, UserSession } from './user.entity';
 
 export * from './archive-record.entity';
 export * from './department.entity';
 export * from './hospital.entity';
+export * from './idempotency-key.entity';
 export * from './nursing-system.entity';
 export * from './sla-policy.entity';
 export * from './ticket.entity';
 export * from './user.entity';
 
-export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord];
+export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord, IdempotencyKey];

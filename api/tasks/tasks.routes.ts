@@ -1,0 +1,149 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Hono } from 'hono';
+import { TicketTask, User, type ITicketTask } from '../../db/entities';
+import { TASK_KINDS, ticketWorkflowId, type TaskKind } from '../../domain/ticket';
+import { claimTaskUpdate } from '../../workflows/ticket.messages';
+import { requireUser } from '../auth/session';
+import { ApiError, badRequest, fieldErrors, forbidden, notFound, unprocessable } from '../errors';
+import type { AppDeps, AppEnv, SessionUser } from '../env';
+import { contentRange, parseListQuery } from '../list-query';
+import { actorOf, runStep } from '../tickets/run-step';
+import { toTaskDto } from './task.dto';
+import { TASK_STEPS } from './task-steps';
+
+const SORTABLE = ['createdAt', 'dueAt', 'kind', 'status', 'id'] as const;
+
+/** Tasks a user may see: vendor coordinators all; engineers theirs and their queue; hospitals their signatures. */
+export function tasksVisibleTo(user: SessionUser): FilterQuery<ITicketTask> {
+  switch (user.role) {
+    case 'hospital_contact':
+      return { kind: 'signature', ticket: { hospital: user.hospitalId ?? -1 } };
+    case 'engineer':
+      return { $or: [{ assignee: user.id }, { assignee: null, candidateRole: 'engineer' }] };
+    default:
+      return {};
+  }
+}
+
+function listFilter(user: SessionUser, filter: Record<string, unknown>): FilterQuery<ITicketTask> {
+  const where: FilterQuery<ITicketTask>[] = [];
+  const bad = (field: string, msg: string) => badRequest(msg, { [field]: msg });
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === '') continue;
+    switch (key) {
+      case 'id':
+        where.push({ id: { $in: (Array.isArray(value) ? value : [value]).map(String) } });
+        break;
+      case 'status': {
+        const values = Array.isArray(value) ? value : [value];
+        if (!values.every((v) => ['open', 'done', 'cancelled'].includes(v as string))) throw bad('status', 'status must be open, done or cancelled');
+        where.push({ status: { $in: values as ('open' | 'done' | 'cancelled')[] } });
+        break;
+      }
+      case 'kind': {
+        const values = Array.isArray(value) ? value : [value];
+        if (!values.every((v) => (TASK_KINDS as readonly unknown[]).includes(v))) throw bad('kind', `kind must be one of ${TASK_KINDS.join(', ')}`);
+        where.push({ kind: { $in: values as TaskKind[] } });
+        break;
+      }
+      case 'ticketId':
+        if (typeof value !== 'string') throw bad('ticketId', 'ticketId must be a ticket number');
+        where.push({ ticket: value });
+        break;
+      case 'assigneeId': {
+        const n = Number(value);
+        if (!Number.isSafeInteger(n)) throw bad('assigneeId', 'assigneeId must be a number');
+        where.push({ assignee: n });
+        break;
+      }
+      case 'mine':
+        if (value === true) where.push({ assignee: user.id });
+        break;
+      case 'queue':
+        // Unclaimed work my role may take.
+        if (value === true) where.push({ assignee: null, candidateRole: user.role, status: 'open' });
+        break;
+      default:
+        throw bad(key, `Unknown filter: ${key}`);
+    }
+  }
+  return where.length ? { $and: where } : {};
+}
+
+async function visibleTask(em: EntityManager, user: SessionUser, id: string) {
+  const task = await em.findOne(TicketTask, { $and: [{ id }, tasksVisibleTo(user)] }, { populate: ['ticket', 'assignee'] });
+  if (!task) throw notFound('Task');
+  return task;
+}
+
+/** The API's share of the workflow's rules: wrong people get 403 here, before anything reaches Temporal. */
+function assertMayWork(user: SessionUser, task: ITicketTask): void {
+  if (task.status !== 'open') throw new ApiError(409, `This task is already ${task.status}`);
+  if (task.kind === 'signature') {
+    if (user.role !== 'hospital_contact' || user.hospitalId !== task.ticket.getEntity().hospital.id) throw forbidden('Only the requesting hospital can sign');
+    return;
+  }
+  if (task.assignee ? task.assignee.id !== user.id : task.candidateRole !== user.role) throw forbidden('This task is not yours to complete');
+}
+
+/** Users a step names (the engineer for remote or on-site work) must exist, be active, and fit the job. */
+async function assertAssignable(em: EntityManager, field: string, userId: number, roles: string[]): Promise<void> {
+  const u = await em.findOne(User, { id: userId, active: true });
+  if (!u || !roles.includes(u.role)) throw unprocessable({ [field]: `Choose an active ${roles.join(' or ')}` });
+}
+
+export function tasksRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .use(requireUser)
+    .get('/', async (c) => {
+      const user = c.get('user');
+      const q = parseListQuery(c.req.query(), { sortable: SORTABLE, defaultSort: { field: 'createdAt', order: 'DESC' } });
+      const [rows, total] = await c.get('em').findAndCount(TicketTask, { $and: [tasksVisibleTo(user), listFilter(user, q.filter)] }, {
+        populate: ['ticket', 'assignee'],
+        orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
+        offset: q.offset,
+        limit: q.limit,
+      });
+      c.header('Content-Range', contentRange('tasks', q.offset, rows.length, total));
+      return c.json(rows.map(toTaskDto));
+    })
+    .get('/:id', async (c) => c.json(toTaskDto(await visibleTask(c.get('em'), c.get('user'), c.req.param('id')))))
+    .post('/:id/claim', async (c) => {
+      const user = c.get('user');
+      const task = await visibleTask(c.get('em'), user, c.req.param('id'));
+      if (task.status === 'open' && task.assignee?.id === user.id) return c.json(toTaskDto(task));
+      if (task.status !== 'open') throw new ApiError(409, `This task is already ${task.status}`);
+      if (task.candidateRole !== user.role) throw forbidden(`This task is for the ${task.candidateRole} role`);
+      await runStep(() =>
+        deps.temporal.workflow.getHandle(ticketWorkflowId(task.ticket.id)).executeUpdate(claimTaskUpdate, {
+          args: [{ actor: actorOf(user), taskId: task.id }],
+          updateId: `${task.id}:claim:${user.id}`,
+        }),
+      );
+      return c.json(toTaskDto(await visibleTask(c.get('em').fork(), user, task.id)));
+    })
+    .post('/:id/complete', async (c) => {
+      const user = c.get('user');
+      const em = c.get('em');
+      const task = await visibleTask(em, user, c.req.param('id'));
+      // A retry of a completion whose answer was lost: the step is done, by this user. Same answer.
+      if (task.status === 'done' && task.completedBy?.id === user.id) return c.json(toTaskDto(task));
+      assertMayWork(user, task);
+      const step = TASK_STEPS[task.kind];
+      const parsed = step.schema.safeParse(await c.req.json().catch(() => undefined));
+      if (!parsed.success) throw badRequest('Please correct the highlighted fields', fieldErrors(parsed.error));
+      const data = parsed.data as Record<string, unknown>;
+      if (task.kind === 'triage') await assertAssignable(em, 'assigneeId', data.assigneeId as number, data.route === 'remote' ? ['engineer', 'dispatcher'] : ['engineer']);
+      if (task.kind === 'dispatch' && data.decision === 'approve') await assertAssignable(em, 'engineerId', data.engineerId as number, ['engineer']);
+      // Same user, same task: a retried request is the same Update and is applied once.
+      const updateId = c.req.header('idempotency-key') ?? `${task.id}:complete:${user.id}`;
+      await runStep(() =>
+        deps.temporal.workflow.getHandle(ticketWorkflowId(task.ticket.id)).executeUpdate(step.update, {
+          args: [{ actor: actorOf(user), taskId: task.id, data: data as never }],
+          updateId,
+        }),
+      );
+      return c.json(toTaskDto(await visibleTask(em.fork(), user, task.id)));
+    });
+}

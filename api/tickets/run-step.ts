@@ -1,0 +1,30 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import type { Actor } from '../../domain/ticket';
+import { INVALID_INPUT, STEP_REJECTED } from '../../workflows/ticket.messages';
+import { ApiError } from '../errors';
+import type { SessionUser } from '../env';
+
+export function actorOf(user: SessionUser): Actor {
+  return { userId: user.id, role: user.role, displayName: user.displayName, hospitalId: user.hospitalId };
+}
+
+/**
+ * Runs a workflow Update for an HTTP request and turns the workflow's refusal into the answer a
+ * client can act on: 409 with the reason when the step is no longer allowed, 422 with the fields
+ * when the data is wrong. Anything else (Temporal down…) propagates to the 503 handler.
+ */
+export async function runStep<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+      if (e.cause.type === STEP_REJECTED) throw new ApiError(409, e.cause.message);
+      if (e.cause.type === INVALID_INPUT) throw new ApiError(422, e.cause.message, (e.cause.details?.[0] as Record<string, string>) ?? undefined);
+    }
+    if (e instanceof WorkflowNotFoundError || /workflow execution already completed/i.test((e as Error).message ?? '')) {
+      throw new ApiError(409, 'The ticket is closed: archived or cancelled');
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,59 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ArchiveRecord, TicketTask, type ITicket } from '../../db/entities';
+import { dueAt, met } from '../../domain/sla';
+import { ticketWorkflowId, type TicketState } from '../../domain/ticket';
+import { stateQuery } from '../../workflows/ticket.messages';
+import { toTaskDto } from '../tasks/task.dto';
+import type { AppDeps } from '../env';
+
+/**
+ * What the show page needs beyond the row: every task, and the workflow's own record of the work
+ * (triage, attempts, forms, signature, notes, clocks). Live tickets answer from the workflow by
+ * query; once Temporal no longer has the run, the archive answers.
+ */
+export async function ticketDetail(deps: AppDeps, em: EntityManager, t: ITicket) {
+  const tasks = await em.find(TicketTask, { ticket: t.id }, { populate: ['assignee'], orderBy: { createdAt: 'asc', id: 'asc' } });
+  let state: TicketState | null = null;
+  let source: 'workflow' | 'archive' | 'unavailable' = 'unavailable';
+  try {
+    state = await deps.temporal.workflow.getHandle(ticketWorkflowId(t.id)).query(stateQuery);
+    source = 'workflow';
+  } catch {
+    const archived = await em.findOne(ArchiveRecord, { ticketId: t.id });
+    if (archived) {
+      state = { ...(archived.ticket as unknown as TicketState), signature: archived.signature as unknown as TicketState['signature'] };
+      source = 'archive';
+    }
+  }
+  return {
+    tasks: tasks.map(toTaskDto),
+    detailSource: source,
+    detail: state && {
+      triage: state.triage,
+      remoteAttempts: state.remoteAttempts,
+      dispatchDecisions: state.dispatchDecisions,
+      onsiteEngineerId: state.onsiteEngineerId,
+      checkIns: state.checkIns,
+      repairForms: state.repairForms,
+      signature: state.signature,
+      refusals: state.refusals,
+      notes: state.notes,
+      pauseReason: state.pauseReason,
+      cancelReason: state.cancelReason,
+      archiveHash: state.archiveHash,
+      sla: {
+        level: state.sla.level,
+        paused: state.sla.pausedSince !== null,
+        pausedMs: state.sla.pausedMs,
+        clocks: state.sla.clocks.map((c) => ({
+          name: c.name,
+          windowSeconds: c.windowSeconds,
+          dueAt: new Date(dueAt(state!.sla, c)).toISOString(),
+          satisfiedAt: c.satisfiedAt === null ? null : new Date(c.satisfiedAt).toISOString(),
+          breachedAt: c.breachedAt === null ? null : new Date(c.breachedAt).toISOString(),
+          met: met(state!.sla, c),
+        })),
+      },
+    },
+  };
+}
