@@ -11,7 +11,13 @@ import { ApiError, onError } from './errors';
 import type { AppDeps, AppEnv } from './env';
 import { departmentsRoutes, hospitalsRoutes, systemsRoutes } from './hospitals/hospitals.routes';
 import { openApiDocument } from './openapi';
+import { archiveRecordsRoutes } from './archive-records/archive-records.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { escalationsRoutes } from './escalations/escalations.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { slaPoliciesRoutes } from './sla-policies/sla-policies.routes';
 import { tasksRoutes } from './tasks/tasks.routes';
+import { usersRoutes } from './users/users.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
 
 /** Large enough for a signature image (PNG of a pad, typically < 100 KiB), small enough to refuse abuse. */
@@ -52,8 +58,8 @@ export function createApp(deps: AppDeps) {
         .getConnection()
         .execute('select 1')
         .then(() => 'ok', (e: Error) => e.message),
-      deps.temporal.connection.workflowService
-        .getSystemInfo({})
+      deps.temporal.connection
+        .withDeadline(Date.now() + 3000, () => deps.temporal.connection.workflowService.getSystemInfo({}))
         .then(() => 'ok', (e: Error) => e.message),
     ]);
     const ready = db === 'ok' && temporal === 'ok';
@@ -71,6 +77,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api/hospitals', hospitalsRoutes());
   app.route('/api/departments', departmentsRoutes());
   app.route('/api/systems', systemsRoutes());
+  app.route('/api/users', usersRoutes());
+  app.route('/api/sla-policies', slaPoliciesRoutes());
+  app.route('/api/escalations', escalationsRoutes());
+  app.route('/api/archive-records', archiveRecordsRoutes());
+  app.route('/api/notifications', notificationsRoutes());
+  app.route('/api/dashboard', dashboardRoutes(deps));
   app.all('/api/*', () => {
     throw new ApiError(404, 'No such endpoint');
   });

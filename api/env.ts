@@ -14,6 +14,12 @@ export interface AppDeps {
   consoleDir?: string;
   /** Temporal Web UI base URL, for links from the console. */
   temporalUiUrl?: string;
+  /**
+   * How long one request may wait on Temporal before answering 503. A started ticket is not lost
+   * when this runs out: the workflow finishes on its own and a retry with the same
+   * Idempotency-Key finds it.
+   */
+  temporalTimeoutMs?: number;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies?: boolean;
 }

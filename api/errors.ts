@@ -39,7 +39,7 @@ function isUnavailable(e: unknown): string | undefined {
   if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ECONN|the database system is (starting|shutting) up|57P0[13]/.test(text)) {
     return 'The database is unavailable; please retry shortly.';
   }
-  if (/ServiceError|TransportError|UNAVAILABLE|14 UNAVAILABLE|DEADLINE_EXCEEDED|No connection established/.test(text)) {
+  if (/ServiceError|TransportError|UNAVAILABLE|DEADLINE_EXCEEDED|WorkflowUpdateRPCTimeoutOrCancelledError|No connection established/.test(text)) {
     return 'The workflow service is unavailable; please retry shortly.';
   }
   return undefined;

@@ -1,20 +1,35 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Hono } from 'hono';
 import { Department, Hospital, HospitalSystem, NursingSystem, type IDepartment, type IHospital } from '../../db/entities';
-import { requireUser } from '../auth/session';
-import { badRequest, notFound } from '../errors';
+import { departmentBody, hospitalBody } from '../../domain/admin.schemas';
+import { requireRole, requireUser } from '../auth/session';
+import { badRequest, notFound, unprocessable } from '../errors';
 import type { AppEnv, SessionUser } from '../env';
 import { contentRange, likePattern, parseListQuery } from '../list-query';
+import { idList, intParam, parseBody, saveUnique } from '../validate';
 
 /** A hospital contact sees their own hospital only. */
 function ownHospital(user: SessionUser): number | undefined {
   return user.role === 'hospital_contact' ? (user.hospitalId ?? -1) : undefined;
 }
 
-function idFilter(value: unknown, field = 'id'): number[] {
-  const ids = (Array.isArray(value) ? value : [value]).map(Number);
-  if (!ids.every(Number.isSafeInteger)) throw badRequest(`${field} must be numbers`, { [field]: 'must be numbers' });
-  return ids;
+async function hospitalDto(em: EntityManager, hospitals: IHospital[]) {
+  const systems = await em.find(HospitalSystem, { hospital: { $in: hospitals.map((h) => h.id) } });
+  return hospitals.map((h) => ({
+    id: h.id,
+    code: h.code,
+    name: h.name,
+    address: h.address ?? null,
+    systemCodes: systems.filter((s) => s.hospital.id === h.id).map((s) => s.system.code).sort(),
+  }));
+}
+
+/** Installed systems are replaced as a set: what the form shows is what the hospital runs. */
+async function setSystems(em: EntityManager, hospital: IHospital, codes: string[]): Promise<void> {
+  await em.nativeDelete(HospitalSystem, { hospital, system: { $nin: codes } });
+  const existing = new Set((await em.find(HospitalSystem, { hospital })).map((s) => s.system.code));
+  for (const code of codes) if (!existing.has(code)) em.create(HospitalSystem, { hospital, system: em.getReference(NursingSystem, code) });
 }
 
 export function hospitalsRoutes() {
@@ -26,8 +41,8 @@ export function hospitalsRoutes() {
       const own = ownHospital(c.get('user'));
       if (own !== undefined) where.push({ id: own });
       for (const [k, v] of Object.entries(q.filter)) {
-        if (k === 'id') where.push({ id: { $in: idFilter(v) } });
-        else if (k === 'q' && typeof v === 'string') where.push({ name: { $ilike: likePattern(v) } });
+        if (k === 'id') where.push({ id: { $in: idList(v) } });
+        else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ name: { $ilike: likePattern(v) } }, { code: { $ilike: likePattern(v) } }] });
         else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
       }
       const em = c.get('em');
@@ -36,50 +51,104 @@ export function hospitalsRoutes() {
         offset: q.offset,
         limit: q.limit,
       });
-      const systems = await em.find(HospitalSystem, { hospital: { $in: rows.map((r) => r.id) } });
       c.header('Content-Range', contentRange('hospitals', q.offset, rows.length, total));
-      return c.json(
-        rows.map((h) => ({
-          id: h.id,
-          code: h.code,
-          name: h.name,
-          address: h.address ?? null,
-          systemCodes: systems.filter((s) => s.hospital.id === h.id).map((s) => s.system.code),
-        })),
-      );
+      return c.json(await hospitalDto(em, rows));
     })
     .get('/:id', async (c) => {
-      const id = Number(c.req.param('id'));
+      const id = intParam(c, 'id', 'Hospital');
       const own = ownHospital(c.get('user'));
       const em = c.get('em');
-      const h = Number.isSafeInteger(id) && (own === undefined || own === id) ? await em.findOne(Hospital, id) : null;
+      const h = own === undefined || own === id ? await em.findOne(Hospital, id) : null;
       if (!h) throw notFound('Hospital');
-      const systems = await em.find(HospitalSystem, { hospital: h });
-      return c.json({ id: h.id, code: h.code, name: h.name, address: h.address ?? null, systemCodes: systems.map((s) => s.system.code) });
+      return c.json((await hospitalDto(em, [h]))[0]);
+    })
+    .post('/', requireRole('admin'), async (c) => {
+      const body = await parseBody(c, hospitalBody);
+      const em = c.get('em');
+      const h = await saveUnique(
+        () =>
+          em.transactional(async (tx) => {
+            const hospital = tx.create(Hospital, { code: body.code, name: body.name, address: body.address ?? null });
+            await tx.flush();
+            await setSystems(tx, hospital, body.systemCodes);
+            return hospital;
+          }),
+        'code',
+        'Another hospital has this code',
+      );
+      return c.json((await hospitalDto(em.fork(), [h]))[0], 201);
+    })
+    .put('/:id', requireRole('admin'), async (c) => {
+      const id = intParam(c, 'id', 'Hospital');
+      const body = await parseBody(c, hospitalBody);
+      const em = c.get('em');
+      const h = await saveUnique(
+        () =>
+          em.transactional(async (tx) => {
+            const hospital = await tx.findOne(Hospital, id);
+            if (!hospital) throw notFound('Hospital');
+            tx.assign(hospital, { code: body.code, name: body.name, address: body.address ?? null });
+            await setSystems(tx, hospital, body.systemCodes);
+            return hospital;
+          }),
+        'code',
+        'Another hospital has this code',
+      );
+      return c.json((await hospitalDto(em.fork(), [h]))[0]);
     });
 }
 
+const departmentDto = (d: IDepartment) => ({ id: d.id, hospitalId: d.hospital.id, name: d.name });
+
 export function departmentsRoutes() {
-  return new Hono<AppEnv>().use(requireUser).get('/', async (c) => {
-    const q = parseListQuery(c.req.query(), { sortable: ['id', 'name', 'hospitalId'], defaultSort: { field: 'name', order: 'ASC' } });
-    const where: FilterQuery<IDepartment>[] = [];
-    const own = ownHospital(c.get('user'));
-    if (own !== undefined) where.push({ hospital: own });
-    for (const [k, v] of Object.entries(q.filter)) {
-      if (k === 'id') where.push({ id: { $in: idFilter(v) } });
-      else if (k === 'hospitalId') where.push({ hospital: { $in: idFilter(v, 'hospitalId') } });
-      else if (k === 'q' && typeof v === 'string') where.push({ name: { $ilike: likePattern(v) } });
-      else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
-    }
-    const orderField = q.sort.field === 'hospitalId' ? 'hospital' : q.sort.field;
-    const [rows, total] = await c.get('em').findAndCount(Department, where.length ? { $and: where } : {}, {
-      orderBy: { [orderField]: q.sort.order.toLowerCase() },
-      offset: q.offset,
-      limit: q.limit,
+  return new Hono<AppEnv>()
+    .use(requireUser)
+    .get('/', async (c) => {
+      const q = parseListQuery(c.req.query(), { sortable: ['id', 'name', 'hospitalId'], defaultSort: { field: 'name', order: 'ASC' } });
+      const where: FilterQuery<IDepartment>[] = [];
+      const own = ownHospital(c.get('user'));
+      if (own !== undefined) where.push({ hospital: own });
+      for (const [k, v] of Object.entries(q.filter)) {
+        if (k === 'id') where.push({ id: { $in: idList(v) } });
+        else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
+        else if (k === 'q' && typeof v === 'string') where.push({ name: { $ilike: likePattern(v) } });
+        else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
+      }
+      const orderField = q.sort.field === 'hospitalId' ? 'hospital' : q.sort.field;
+      const [rows, total] = await c.get('em').findAndCount(Department, where.length ? { $and: where } : {}, {
+        orderBy: { [orderField]: q.sort.order.toLowerCase() },
+        offset: q.offset,
+        limit: q.limit,
+      });
+      c.header('Content-Range', contentRange('departments', q.offset, rows.length, total));
+      return c.json(rows.map(departmentDto));
+    })
+    .get('/:id', async (c) => {
+      const id = intParam(c, 'id', 'Department');
+      const own = ownHospital(c.get('user'));
+      const d = await c.get('em').findOne(Department, own === undefined ? { id } : { id, hospital: own });
+      if (!d) throw notFound('Department');
+      return c.json(departmentDto(d));
+    })
+    .post('/', requireRole('admin'), async (c) => {
+      const body = await parseBody(c, departmentBody);
+      const em = c.get('em');
+      if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+      const d = em.create(Department, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name });
+      await saveUnique(() => em.flush(), 'name', 'This hospital already has a department of that name');
+      return c.json(departmentDto(d), 201);
+    })
+    .put('/:id', requireRole('admin'), async (c) => {
+      const id = intParam(c, 'id', 'Department');
+      const body = await parseBody(c, departmentBody);
+      const em = c.get('em');
+      const d = await em.findOne(Department, id);
+      if (!d) throw notFound('Department');
+      if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+      em.assign(d, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name });
+      await saveUnique(() => em.flush(), 'name', 'This hospital already has a department of that name');
+      return c.json(departmentDto(d));
     });
-    c.header('Content-Range', contentRange('departments', q.offset, rows.length, total));
-    return c.json(rows.map((d) => ({ id: d.id, hospitalId: d.hospital.id, name: d.name })));
-  });
 }
 
 export function systemsRoutes() {

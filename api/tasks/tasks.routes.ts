@@ -5,9 +5,10 @@ import { TicketTask, User, type ITicketTask } from '../../db/entities';
 import { TASK_KINDS, ticketWorkflowId, type TaskKind } from '../../domain/ticket';
 import { claimTaskUpdate } from '../../workflows/ticket.messages';
 import { requireUser } from '../auth/session';
-import { ApiError, badRequest, fieldErrors, forbidden, notFound, unprocessable } from '../errors';
+import { ApiError, badRequest, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { contentRange, parseListQuery } from '../list-query';
+import { parseBody } from '../validate';
 import { actorOf, runStep } from '../tickets/run-step';
 import { toTaskDto } from './task.dto';
 import { TASK_STEPS } from './task-steps';
@@ -115,7 +116,7 @@ export function tasksRoutes(deps: AppDeps) {
       if (task.status === 'open' && task.assignee?.id === user.id) return c.json(toTaskDto(task));
       if (task.status !== 'open') throw new ApiError(409, `This task is already ${task.status}`);
       if (task.candidateRole !== user.role) throw forbidden(`This task is for the ${task.candidateRole} role`);
-      await runStep(() =>
+      await runStep(deps, () =>
         deps.temporal.workflow.getHandle(ticketWorkflowId(task.ticket.id)).executeUpdate(claimTaskUpdate, {
           args: [{ actor: actorOf(user), taskId: task.id }],
           updateId: `${task.id}:claim:${user.id}`,
@@ -131,14 +132,12 @@ export function tasksRoutes(deps: AppDeps) {
       if (task.status === 'done' && task.completedBy?.id === user.id) return c.json(toTaskDto(task));
       assertMayWork(user, task);
       const step = TASK_STEPS[task.kind];
-      const parsed = step.schema.safeParse(await c.req.json().catch(() => undefined));
-      if (!parsed.success) throw badRequest('Please correct the highlighted fields', fieldErrors(parsed.error));
-      const data = parsed.data as Record<string, unknown>;
+      const data = (await parseBody(c, step.schema)) as Record<string, unknown>;
       if (task.kind === 'triage') await assertAssignable(em, 'assigneeId', data.assigneeId as number, data.route === 'remote' ? ['engineer', 'dispatcher'] : ['engineer']);
       if (task.kind === 'dispatch' && data.decision === 'approve') await assertAssignable(em, 'engineerId', data.engineerId as number, ['engineer']);
       // Same user, same task: a retried request is the same Update and is applied once.
       const updateId = c.req.header('idempotency-key') ?? `${task.id}:complete:${user.id}`;
-      await runStep(() =>
+      await runStep(deps, () =>
         deps.temporal.workflow.getHandle(ticketWorkflowId(task.ticket.id)).executeUpdate(step.update, {
           args: [{ actor: actorOf(user), taskId: task.id, data: data as never }],
           updateId,

@@ -3,7 +3,7 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { Actor } from '../../domain/ticket';
 import { INVALID_INPUT, STEP_REJECTED } from '../../workflows/ticket.messages';
 import { ApiError } from '../errors';
-import type { SessionUser } from '../env';
+import type { AppDeps, SessionUser } from '../env';
 
 export function actorOf(user: SessionUser): Actor {
   return { userId: user.id, role: user.role, displayName: user.displayName, hospitalId: user.hospitalId };
@@ -14,9 +14,9 @@ export function actorOf(user: SessionUser): Actor {
  * client can act on: 409 with the reason when the step is no longer allowed, 422 with the fields
  * when the data is wrong. Anything else (Temporal down…) propagates to the 503 handler.
  */
-export async function runStep<T>(fn: () => Promise<T>): Promise<T> {
+export async function runStep<T>(deps: AppDeps, fn: () => Promise<T>): Promise<T> {
   try {
-    return await fn();
+    return await withTemporal(deps, fn);
   } catch (e) {
     if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
       if (e.cause.type === STEP_REJECTED) throw new ApiError(409, e.cause.message);
@@ -27,4 +27,9 @@ export async function runStep<T>(fn: () => Promise<T>): Promise<T> {
     }
     throw e;
   }
+}
+
+/** Bounds a Temporal call by the request budget, so a dead server is a prompt 503, not a hang. */
+export function withTemporal<T>(deps: AppDeps, fn: () => Promise<T>): Promise<T> {
+  return deps.temporal.connection.withDeadline(Date.now() + (deps.temporalTimeoutMs ?? 15_000), fn);
 }

@@ -5,6 +5,7 @@ import { ticketWorkflowId, type TicketState } from '../../domain/ticket';
 import { stateQuery } from '../../workflows/ticket.messages';
 import { toTaskDto } from '../tasks/task.dto';
 import type { AppDeps } from '../env';
+import { withTemporal } from './run-step';
 
 /**
  * What the show page needs beyond the row: every task, and the workflow's own record of the work
@@ -16,7 +17,7 @@ export async function ticketDetail(deps: AppDeps, em: EntityManager, t: ITicket)
   let state: TicketState | null = null;
   let source: 'workflow' | 'archive' | 'unavailable' = 'unavailable';
   try {
-    state = await deps.temporal.workflow.getHandle(ticketWorkflowId(t.id)).query(stateQuery);
+    state = await withTemporal(deps, () => deps.temporal.workflow.getHandle(ticketWorkflowId(t.id)).query(stateQuery));
     source = 'workflow';
   } catch {
     const archived = await em.findOne(ArchiveRecord, { ticketId: t.id });

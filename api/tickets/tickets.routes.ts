@@ -3,18 +3,18 @@ import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Hono } from 'hono';
-import type { z } from 'zod';
 import { ArchiveRecord, Department, Hospital, HospitalSystem, IdempotencyKey, Ticket, TicketTask, User, type ITicket } from '../../db/entities';
 import { canonicalJson } from '../../domain/sha256';
 import { STATUSES, STEPS, ticketWorkflowId, type TicketIntake, type TicketState } from '../../domain/ticket';
 import { createTicketBody, levelInput, noteInput, reasonInput, reassignInput } from '../../domain/ticket.schemas';
 import { addNoteUpdate, cancelUpdate, changeLevelUpdate, pauseUpdate, reassignUpdate, resumeUpdate } from '../../workflows/ticket.messages';
 import { requireRole, requireUser } from '../auth/session';
-import { badRequest, fieldErrors, forbidden, notFound, unprocessable } from '../errors';
+import { badRequest, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { contentRange, likePattern, parseListQuery } from '../list-query';
+import { parseBody } from '../validate';
 import { timeline } from './history';
-import { actorOf, runStep } from './run-step';
+import { actorOf, runStep, withTemporal } from './run-step';
 import { toTicketDto } from './ticket.dto';
 import { ticketDetail } from './ticket-detail';
 import { nextTicketNo, startTicketWorkflow } from './ticket-workflow.client';
@@ -42,17 +42,11 @@ async function visibleTicket(em: EntityManager, user: SessionUser, id: string) {
   return t;
 }
 
-async function parseBody<S extends z.ZodType>(schema: S, raw: unknown): Promise<z.infer<S>> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw badRequest('Please correct the highlighted fields', fieldErrors(parsed.error));
-  return parsed.data;
-}
-
 /** Where the full story of a ticket lives: the running workflow, or (once archived) the archive. */
 async function workflowHistory(deps: AppDeps, em: EntityManager, ticketNo: string) {
   const archived = await em.findOne(ArchiveRecord, { ticketId: ticketNo });
   try {
-    return { source: 'temporal' as const, history: await deps.temporal.workflow.getHandle(ticketWorkflowId(ticketNo)).fetchHistory() };
+    return { source: 'temporal' as const, history: await withTemporal(deps, () => deps.temporal.workflow.getHandle(ticketWorkflowId(ticketNo)).fetchHistory()) };
   } catch (e) {
     // Past the namespace retention Temporal forgets the run; the archive kept a copy.
     if (!archived) throw e;
@@ -142,14 +136,14 @@ export function ticketsRoutes(deps: AppDeps) {
     .post('/:id/notes', async (c) => {
       const user = c.get('user');
       const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
-      const body = await parseBody(noteInput, await c.req.json().catch(() => undefined));
+      const body = await parseBody(c, noteInput);
       return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(addNoteUpdate, { args: [{ actor: actorOf(user), text: body.text }], updateId: c.req.header('idempotency-key') })));
     })
     .post('/:id/reassign', requireRole('dispatcher', 'manager'), async (c) => {
       const user = c.get('user');
       const em = c.get('em');
       const t = await visibleTicket(em, user, c.req.param('id'));
-      const body = await parseBody(reassignInput, await c.req.json().catch(() => undefined));
+      const body = await parseBody(c, reassignInput);
       const roles = t.step === 'triage' || t.step === 'dispatch' ? ['dispatcher'] : t.step === 'remote' ? ['engineer', 'dispatcher'] : ['engineer'];
       const to = await em.findOne(User, { id: body.assigneeId, active: true });
       if (!to || !roles.includes(to.role)) throw unprocessable({ assigneeId: `At this step, choose an active ${roles.join(' or ')}` });
@@ -158,13 +152,13 @@ export function ticketsRoutes(deps: AppDeps) {
     .post('/:id/level', requireRole('dispatcher', 'manager'), async (c) => {
       const user = c.get('user');
       const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
-      const body = await parseBody(levelInput, await c.req.json().catch(() => undefined));
+      const body = await parseBody(c, levelInput);
       return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(changeLevelUpdate, { args: [{ actor: actorOf(user), ...body }], updateId: c.req.header('idempotency-key') })));
     })
     .post('/:id/pause', requireRole('dispatcher', 'manager', 'engineer'), async (c) => {
       const user = c.get('user');
       const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
-      const body = await parseBody(reasonInput, await c.req.json().catch(() => undefined));
+      const body = await parseBody(c, reasonInput);
       return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(pauseUpdate, { args: [{ actor: actorOf(user), reason: body.reason }], updateId: c.req.header('idempotency-key') })));
     })
     .post('/:id/resume', requireRole('dispatcher', 'manager', 'engineer'), async (c) => {
@@ -175,14 +169,12 @@ export function ticketsRoutes(deps: AppDeps) {
     .post('/:id/cancel', requireRole('dispatcher', 'manager', 'hospital_contact'), async (c) => {
       const user = c.get('user');
       const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
-      const body = await parseBody(reasonInput, await c.req.json().catch(() => undefined));
+      const body = await parseBody(c, reasonInput);
       return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(cancelUpdate, { args: [{ actor: actorOf(user), reason: body.reason }], updateId: c.req.header('idempotency-key') })));
     })
     .post('/', requireRole('admin', 'manager', 'dispatcher', 'hospital_contact'), async (c) => {
       const user = c.get('user');
-      const parsed = createTicketBody.safeParse(await c.req.json().catch(() => undefined));
-      if (!parsed.success) throw badRequest('Please correct the highlighted fields', fieldErrors(parsed.error));
-      const body = parsed.data;
+      const body = await parseBody(c, createTicketBody);
       if (user.role === 'hospital_contact' && body.hospitalId !== user.hospitalId) {
         throw forbidden('Hospital contacts can only raise requests for their own hospital');
       }
@@ -245,7 +237,8 @@ export function ticketsRoutes(deps: AppDeps) {
         if (done) return c.json(toTicketDto(done), 200);
       }
       // USE_EXISTING: a retry whose first attempt did start the workflow attaches to it instead of failing.
-      await startTicketWorkflow(deps.temporal, deps.settings.taskQueue, intake, replay ? 'USE_EXISTING' : 'FAIL');
+      const started = intake;
+      await withTemporal(deps, () => startTicketWorkflow(deps.temporal, deps.settings.taskQueue, started, replay ? 'USE_EXISTING' : 'FAIL'));
       const t = await em.fork().findOneOrFail(Ticket, intake.ticketNo, { populate: ['hospital', 'department'] });
       if (replay) return c.json(toTicketDto(t), 200);
       return c.json(toTicketDto(t), 201);
@@ -254,7 +247,7 @@ export function ticketsRoutes(deps: AppDeps) {
 
 /** Runs a ticket-level Update and answers with the ticket as it now is. */
 async function actOn(deps: AppDeps, em: EntityManager, ticketNo: string, fn: (h: ReturnType<AppDeps['temporal']['workflow']['getHandle']>) => Promise<TicketState>) {
-  await runStep(() => fn(deps.temporal.workflow.getHandle(ticketWorkflowId(ticketNo))));
+  await runStep(deps, () => fn(deps.temporal.workflow.getHandle(ticketWorkflowId(ticketNo))));
   const t = await em.fork().findOneOrFail(Ticket, ticketNo, { populate: ['hospital', 'department', 'assignee'] });
   return { ...toTicketDto(t), ...(await ticketDetail(deps, em.fork(), t)) };
 }

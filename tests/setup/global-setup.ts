@@ -48,7 +48,7 @@ export default async function globalSetup(): Promise<void> {
     registerCleanup(async () => fs.rmSync(path.dirname(bundlePath), { recursive: true, force: true }));
 
     // The browser tests drive the same built console `npm start` serves.
-    buildConsoleIfStale(log);
+    if (process.env.DESK_SKIP_CONSOLE_BUILD !== '1') buildConsoleIfStale(log);
 
     // Test files run in this process (--runInBand) or in workers forked after this point: both see these.
     process.env.TEMPORAL_ADDRESS = temporal.address;

@@ -1,0 +1,51 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Hono } from 'hono';
+import { Escalation, type IEscalation } from '../../db/entities';
+import { requireRole, requireUser } from '../auth/session';
+import { badRequest, notFound } from '../errors';
+import type { AppEnv } from '../env';
+import { contentRange, parseListQuery } from '../list-query';
+
+const escalationDto = (e: IEscalation) => ({
+  id: e.id,
+  ticketId: e.ticket.id,
+  hospitalId: e.ticket.isInitialized() ? e.ticket.getEntity().hospital.id : undefined,
+  clock: e.clock,
+  faultLevel: e.faultLevel,
+  dueAt: e.dueAt.toISOString(),
+  breachedAt: e.breachedAt.toISOString(),
+  taskId: e.task?.id ?? null,
+  acknowledgedById: e.acknowledgedBy?.id ?? null,
+  acknowledgedAt: e.acknowledgedAt?.toISOString() ?? null,
+  note: e.note ?? null,
+});
+
+/** SLA breaches, for the people who answer for them. Acknowledging is a task step (/api/tasks). */
+export function escalationsRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireUser, requireRole('admin', 'manager', 'dispatcher'))
+    .get('/', async (c) => {
+      const q = parseListQuery(c.req.query(), { sortable: ['breachedAt', 'dueAt', 'faultLevel'], defaultSort: { field: 'breachedAt', order: 'DESC' } });
+      const where: FilterQuery<IEscalation>[] = [];
+      for (const [k, v] of Object.entries(q.filter)) {
+        if (k === 'id') where.push({ id: { $in: (Array.isArray(v) ? v : [v]).map(String) } });
+        else if (k === 'ticketId' && typeof v === 'string') where.push({ ticket: v });
+        else if (k === 'acknowledged' && typeof v === 'boolean') where.push({ acknowledgedAt: v ? { $ne: null } : null });
+        else if (k === 'clock' && (v === 'reply' || v === 'firstSolution')) where.push({ clock: v });
+        else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
+      }
+      const [rows, total] = await c.get('em').findAndCount(Escalation, where.length ? { $and: where } : {}, {
+        populate: ['ticket'],
+        orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
+        offset: q.offset,
+        limit: q.limit,
+      });
+      c.header('Content-Range', contentRange('escalations', q.offset, rows.length, total));
+      return c.json(rows.map(escalationDto));
+    })
+    .get('/:id', async (c) => {
+      const e = await c.get('em').findOne(Escalation, c.req.param('id'), { populate: ['ticket'] });
+      if (!e) throw notFound('Escalation');
+      return c.json(escalationDto(e));
+    });
+}

@@ -1,0 +1,44 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Hono } from 'hono';
+import { Notification, type INotification } from '../../db/entities';
+import { requireUser } from '../auth/session';
+import { notFound } from '../errors';
+import type { AppEnv, SessionUser } from '../env';
+import { contentRange, parseListQuery } from '../list-query';
+
+/** Mine: addressed to me, or to my role (for hospital contacts, only about my hospital's tickets). */
+function mine(user: SessionUser): FilterQuery<INotification> {
+  const byRole: FilterQuery<INotification> =
+    user.role === 'hospital_contact' ? { recipientRole: user.role, ticket: { hospital: user.hospitalId ?? -1 } } : { recipientRole: user.role };
+  return { $or: [{ recipient: user.id }, byRole] };
+}
+
+const notificationDto = (n: INotification) => ({
+  id: n.id,
+  ticketId: n.ticket.id,
+  kind: n.kind,
+  message: n.message,
+  createdAt: n.createdAt.toISOString(),
+  readAt: n.readAt?.toISOString() ?? null,
+});
+
+export function notificationsRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireUser)
+    .get('/', async (c) => {
+      const q = parseListQuery(c.req.query(), { sortable: ['createdAt'], defaultSort: { field: 'createdAt', order: 'DESC' } });
+      const where: FilterQuery<INotification>[] = [mine(c.get('user'))];
+      if (q.filter.unread === true) where.push({ readAt: null });
+      const [rows, total] = await c.get('em').findAndCount(Notification, { $and: where }, { orderBy: { createdAt: q.sort.order.toLowerCase(), id: 'asc' }, offset: q.offset, limit: q.limit });
+      c.header('Content-Range', contentRange('notifications', q.offset, rows.length, total));
+      return c.json(rows.map(notificationDto));
+    })
+    .post('/:id/read', async (c) => {
+      const em = c.get('em');
+      const n = await em.findOne(Notification, { $and: [{ id: c.req.param('id') }, mine(c.get('user'))] });
+      if (!n) throw notFound('Notification');
+      n.readAt ??= new Date();
+      await em.flush();
+      return c.json(notificationDto(n));
+    });
+}

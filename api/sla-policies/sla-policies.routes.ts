@@ -1,0 +1,79 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Hono } from 'hono';
+import { Hospital, SlaPolicy, type ISlaPolicy } from '../../db/entities';
+import { slaPolicyBody } from '../../domain/admin.schemas';
+import { requireRole, requireUser } from '../auth/session';
+import { badRequest, notFound, unprocessable } from '../errors';
+import type { AppEnv } from '../env';
+import { contentRange, parseListQuery } from '../list-query';
+import { idList, intParam, parseBody, saveUnique } from '../validate';
+
+const policyDto = (p: ISlaPolicy) => ({
+  id: p.id,
+  name: p.name,
+  hospitalId: p.hospital?.id ?? null,
+  level: p.level,
+  replySeconds: p.replySeconds,
+  firstSolutionSeconds: p.firstSolutionSeconds ?? null,
+  warnAt: p.warnAt,
+  unclaimedReminderSeconds: p.unclaimedReminderSeconds,
+  signatureReminderSeconds: p.signatureReminderSeconds,
+  updatedAt: p.updatedAt.toISOString(),
+});
+
+function columns(body: ReturnType<typeof slaPolicyBody.parse>) {
+  const { hospitalId, ...rest } = body;
+  return { ...rest, hospital: hospitalId ?? null, firstSolutionSeconds: body.firstSolutionSeconds ?? null };
+}
+
+const DUPLICATE = 'This hospital (or the default policy) already has terms for this level';
+
+/**
+ * 服务响应承诺 per level: the vendor default (no hospital) and any hospital's own contract.
+ * A new ticket takes the terms in force when it is received; changing them does not move the
+ * deadlines of tickets already open.
+ */
+export function slaPoliciesRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireUser, requireRole('admin', 'manager', 'dispatcher'))
+    .get('/', async (c) => {
+      const q = parseListQuery(c.req.query(), { sortable: ['id', 'level', 'name'], defaultSort: { field: 'level', order: 'ASC' } });
+      const where: FilterQuery<ISlaPolicy>[] = [];
+      for (const [k, v] of Object.entries(q.filter)) {
+        if (k === 'id') where.push({ id: { $in: idList(v) } });
+        else if (k === 'hospitalId') where.push({ hospital: v === null ? null : { $in: idList(v, 'hospitalId') } });
+        else if (k === 'level') where.push({ level: { $in: idList(v, 'level') } });
+        else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
+      }
+      const [rows, total] = await c.get('em').findAndCount(SlaPolicy, where.length ? { $and: where } : {}, {
+        orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
+        offset: q.offset,
+        limit: q.limit,
+      });
+      c.header('Content-Range', contentRange('sla-policies', q.offset, rows.length, total));
+      return c.json(rows.map(policyDto));
+    })
+    .get('/:id', async (c) => {
+      const p = await c.get('em').findOne(SlaPolicy, intParam(c, 'id', 'SLA policy'));
+      if (!p) throw notFound('SLA policy');
+      return c.json(policyDto(p));
+    })
+    .post('/', requireRole('admin'), async (c) => {
+      const body = await parseBody(c, slaPolicyBody);
+      const em = c.get('em');
+      if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+      const p = em.create(SlaPolicy, columns(body));
+      await saveUnique(() => em.flush(), 'level', DUPLICATE);
+      return c.json(policyDto(p), 201);
+    })
+    .put('/:id', requireRole('admin'), async (c) => {
+      const body = await parseBody(c, slaPolicyBody);
+      const em = c.get('em');
+      const p = await em.findOne(SlaPolicy, intParam(c, 'id', 'SLA policy'));
+      if (!p) throw notFound('SLA policy');
+      if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+      em.assign(p, columns(body));
+      await saveUnique(() => em.flush(), 'level', DUPLICATE);
+      return c.json(policyDto(p));
+    });
+}

@@ -1,0 +1,103 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Hono } from 'hono';
+import { Hospital, User, UserSession, type IUser } from '../../db/entities';
+import { createUserBody, updateUserBody } from '../../domain/admin.schemas';
+import { ROLES } from '../../domain/roles';
+import { hashPassword } from '../auth/password';
+import { requireRole, requireUser } from '../auth/session';
+import { badRequest, notFound, unprocessable } from '../errors';
+import type { AppEnv } from '../env';
+import { contentRange, likePattern, parseListQuery } from '../list-query';
+import { idList, intParam, parseBody, saveUnique } from '../validate';
+
+const userDto = (u: IUser) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  hospitalId: u.hospital?.id ?? null,
+  phone: u.phone ?? null,
+  email: u.email ?? null,
+  active: u.active,
+  createdAt: u.createdAt.toISOString(),
+});
+
+export function usersRoutes() {
+  return (
+    new Hono<AppEnv>()
+      .use(requireUser)
+      // Coordinators pick engineers for assignments; only admins change accounts.
+      .get('/', requireRole('admin', 'manager', 'dispatcher'), async (c) => {
+        const q = parseListQuery(c.req.query(), { sortable: ['id', 'username', 'displayName', 'role'], defaultSort: { field: 'displayName', order: 'ASC' } });
+        const where: FilterQuery<IUser>[] = [];
+        for (const [k, v] of Object.entries(q.filter)) {
+          if (v === undefined || v === null || v === '') continue;
+          if (k === 'id') where.push({ id: { $in: idList(v) } });
+          else if (k === 'role') {
+            const roles = Array.isArray(v) ? v : [v];
+            if (!roles.every((r) => (ROLES as readonly unknown[]).includes(r))) throw badRequest(`role must be one of ${ROLES.join(', ')}`, { role: 'unknown role' });
+            where.push({ role: { $in: roles } });
+          } else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
+          else if (k === 'active' && typeof v === 'boolean') where.push({ active: v });
+          else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ username: { $ilike: likePattern(v) } }, { displayName: { $ilike: likePattern(v) } }] });
+          else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
+        }
+        const [rows, total] = await c.get('em').findAndCount(User, where.length ? { $and: where } : {}, {
+          orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
+          offset: q.offset,
+          limit: q.limit,
+        });
+        c.header('Content-Range', contentRange('users', q.offset, rows.length, total));
+        return c.json(rows.map(userDto));
+      })
+      .get('/:id', async (c) => {
+        const id = intParam(c, 'id', 'User');
+        const me = c.get('user');
+        if (me.id !== id && !['admin', 'manager', 'dispatcher'].includes(me.role)) throw notFound('User');
+        const u = await c.get('em').findOne(User, id);
+        if (!u) throw notFound('User');
+        return c.json(userDto(u));
+      })
+      .post('/', requireRole('admin'), async (c) => {
+        const body = await parseBody(c, createUserBody);
+        const em = c.get('em');
+        if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+        const u = em.create(User, {
+          username: body.username,
+          displayName: body.displayName,
+          role: body.role,
+          hospital: body.hospitalId ?? null,
+          phone: body.phone || null,
+          email: body.email || null,
+          passwordHash: await hashPassword(body.password),
+        });
+        await saveUnique(() => em.flush(), 'username', 'This user name is taken');
+        return c.json(userDto(u), 201);
+      })
+      .put('/:id', requireRole('admin'), async (c) => {
+        const id = intParam(c, 'id', 'User');
+        const body = await parseBody(c, updateUserBody);
+        const em = c.get('em');
+        const u = await em.findOne(User, id);
+        if (!u) throw notFound('User');
+        const me = c.get('user');
+        // An admin cannot lock themselves out by accident.
+        if (me.id === id && (!body.active || body.role !== 'admin')) throw unprocessable({ active: 'You cannot deactivate or demote your own account' });
+        if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+        const signOut = !body.active || !!body.password || body.role !== u.role || (body.hospitalId ?? null) !== (u.hospital?.id ?? null);
+        em.assign(u, {
+          displayName: body.displayName,
+          role: body.role,
+          hospital: body.hospitalId ?? null,
+          phone: body.phone || null,
+          email: body.email || null,
+          active: body.active,
+          ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
+        });
+        await em.flush();
+        // A deactivated account, or one whose password, role or hospital changed, signs in again.
+        if (signOut) await em.nativeDelete(UserSession, { user: id });
+        return c.json(userDto(u));
+      })
+  );
+}

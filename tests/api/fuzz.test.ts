@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { TicketTask } from '../../db/entities';
+import { ApiSession } from '../support/http';
+import { loadActors, openTicket, taskOf } from '../support/flow';
+import { triage } from '../support/step-data';
+import { startStack, type Stack } from '../support/stack';
+
+/**
+ * Property: whatever a client sends, the API answers 2xx or 4xx — never 5xx — and a refused
+ * request writes nothing. Bodies are random JSON and valid bodies with one field swapped for
+ * random JSON, which reaches the deeper checks.
+ */
+let stack: Stack;
+let dispatcher: ApiSession;
+let admin: ApiSession;
+
+beforeAll(async () => {
+  stack = await startStack();
+  [dispatcher, admin] = await Promise.all(['dispatcher', 'admin'].map((u) => ApiSession.login(stack.baseUrl, u)));
+});
+afterAll(() => stack?.stop());
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+
+function mutated(valid: Record<string, unknown>) {
+  const keys = Object.keys(valid);
+  return fc.oneof(
+    fc.anything(),
+    fc.record({ key: fc.constantFrom(...keys, 'extra'), value: fc.anything() }).map(({ key, value }) => ({ ...valid, [key]: value })),
+    fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key))),
+  );
+}
+
+async function count(table: 'tickets' | 'users' | 'hospitals' | 'sla_policies' | 'departments'): Promise<number> {
+  return Number((await stack.orm.em.fork().getConnection().execute(`select count(*) as n from ${table}`))[0].n);
+}
+
+/** Rows in every table an admin write could touch: a refused request changes none of them. */
+async function adminRows(): Promise<number[]> {
+  return Promise.all((['users', 'hospitals', 'sla_policies', 'departments'] as const).map(count));
+}
+
+describe('fuzzing request bodies and query strings', () => {
+  it('POST /api/tickets never answers 5xx, and a refused body creates nothing', async () => {
+    const valid = { hospitalId: 1, systemCode: 'mnis', channel: 'phone', faultLevel: 2, title: '无法登录', description: 'PDA 登录超时', reporterName: '王护士长', reporterPhone: '028-1' };
+    await fc.assert(
+      fc.asyncProperty(mutated(valid), async (body) => {
+        const before = await count('tickets');
+        const res = await dispatcher.post('/api/tickets', body === undefined ? 'undefined' : JSON.stringify(body));
+        expect(res.status).toBeLessThan(500);
+        if (res.status >= 400) expect(await count('tickets')).toBe(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('list query strings never answer 5xx', async () => {
+    const part = fc.oneof(fc.string(), fc.json(), fc.constant('[0,9]'), fc.constant('["id","ASC"]'), fc.constant('{"status":"open"}'));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('tickets', 'tasks', 'hospitals', 'departments', 'users', 'escalations', 'archive-records', 'sla-policies', 'notifications'), part, part, part, async (resource, sort, range, filter) => {
+        const qs = new URLSearchParams({ sort, range, filter }).toString();
+        const res = await dispatcher.request('GET', `/api/${resource}?${qs}`);
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('completing a step with any body never answers 5xx, and a refused step leaves the task open', async () => {
+    const a = await loadActors(stack.orm);
+    const t = await openTicket(stack, a.dispatcher);
+    const taskId = taskOf(t, 'triage');
+    const valid = { ...triage('remote', a.engineer.userId), assigneeId: 999999 };
+    await fc.assert(
+      fc.asyncProperty(mutated(valid), async (body) => {
+        const res = await dispatcher.post(`/api/tasks/${taskId}/complete`, body === undefined ? 'undefined' : JSON.stringify(body));
+        expect(res.status).toBeLessThan(500);
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect((await stack.orm.em.fork().findOneOrFail(TicketTask, taskId)).status).toBe('open');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('admin writes (users, hospitals, SLA policies) never answer 5xx, and refused ones write nothing', async () => {
+    const user = { username: 'fuzzuser', displayName: '模糊', role: 'engineer', password: 'Fuzz#123456789', hospitalId: null };
+    const policy = { name: 'x', hospitalId: 1, level: 2, replySeconds: 60, firstSolutionSeconds: null, warnAt: [0.5], unclaimedReminderSeconds: 60, signatureReminderSeconds: 60 };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('users', 'sla-policies', 'hospitals/1', 'departments'), mutated({ ...user, ...policy, code: 'X1', systemCodes: ['mnis'] }), async (target, body) => {
+        const before = await adminRows();
+        const method = target.includes('/') ? 'PUT' : 'POST';
+        const res = await admin.request(method, `/api/${target}`, body === undefined ? 'undefined' : JSON.stringify(body));
+        expect(res.status).toBeLessThan(500);
+        if (res.status >= 400) expect(await adminRows()).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('oversized bodies are refused with 413 before anything is parsed', async () => {
+    const res = await dispatcher.post<{ message: string }>('/api/tickets', JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(res.status).toBe(413);
+    expect(res.body.message).toMatch(/larger than/);
+  });
+});
