@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
 import { DATA_DIR, ROOT } from '../config/paths';
 import { loadTemporalSettings } from '../config/temporal';
 import { migrate, openOrm } from '../db/orm';
@@ -18,6 +19,7 @@ import { ensureTemporalCli } from './temporal-cli';
 import { startTemporalDevServer, useExternalTemporal, type TemporalHandle } from './temporal-server';
 
 const log = (line: string) => console.log(line);
+const quietBundler = { log() {}, trace() {}, debug() {}, info() {}, warn: (m: string) => log(`bundle: ${m}`), error: (m: string) => log(`bundle: ${m}`) };
 const cleanups: (() => Promise<void>)[] = [];
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -67,6 +69,10 @@ async function main(): Promise<void> {
   }
 
   buildConsoleIfStale(log);
+  // Bundled here, once, so the worker process never carries webpack's memory.
+  const workflowBundle = path.join(DATA_DIR, 'workflow-bundle.js');
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietBundler });
+  fs.writeFileSync(workflowBundle, code);
 
   const env = {
     ...process.env,
@@ -75,6 +81,7 @@ async function main(): Promise<void> {
     TEMPORAL_UI_URL: temporal.uiUrl ?? process.env.TEMPORAL_UI_URL ?? '',
     PORT: String(apiPort),
     DESK_CONSOLE_DIR: CONSOLE_DIR,
+    DESK_WORKFLOW_BUNDLE: workflowBundle,
   };
   spawnChild('worker', 'worker/main.ts', env);
   spawnChild('api', 'api/main.ts', env);

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect({ address });
   const temporal = new Client({ connection: clientConnection, namespace: settings.namespace });
   try {
-    const worker = await createWorker({ connection, settings, deps: { orm, temporal } });
+    // A bundle built beforehand (npm start does) keeps webpack out of this long-lived process.
+    const bundle = process.env.DESK_WORKFLOW_BUNDLE;
+    const worker = await createWorker({ connection, settings, deps: { orm, temporal }, workflowBundle: bundle ? { codePath: bundle } : undefined });
     console.log(`worker: polling task queue "${settings.taskQueue}" in namespace "${settings.namespace}"`);
     await worker.run();
   } finally {

@@ -1,7 +1,9 @@
 import {
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
@@ -83,7 +85,13 @@ type Activities = ReturnType<typeof createActivities>;
 // Projection writes must eventually land: retry through database outages, never give up.
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' } as const;
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+// Projections are short, idempotent database writes: as local activities they run inside the
+// workflow task, so a human step's Update completes without another trip through the server.
+const localActs = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
 const archiveActs = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry });
+
+/** Tickets started before this patch keep scheduling their projections as ordinary activities. */
+export const LOCAL_PROJECTIONS_PATCH = 'local-projections';
 
 function reject(reason: Rejection): void {
   if (reason) throw ApplicationFailure.create({ type: STEP_REJECTED, message: reason, nonRetryable: true });
@@ -129,6 +137,8 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
   /** Bumped by every state change: the timer loop re-plans when it moves. */
   let version = 0;
   let projections: Promise<void> = Promise.resolve();
+  /** Where loads and projections run; decided once, before the first one (see LOCAL_PROJECTIONS_PATCH). */
+  let db = acts;
   let lastSearchAttributes: Record<string, unknown> = {};
 
   const now = () => Date.now();
@@ -228,7 +238,7 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
       acknowledgedEscalationTaskId: extra.ackTaskId,
       notifications: extra.notify ?? [],
     };
-    projections = projections.then(() => acts.project(p));
+    projections = projections.then(() => db.project(p));
     return projections;
   }
 
@@ -582,9 +592,10 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   // ---- the flow ---------------------------------------------------------------------------------
 
-  targets = await acts.loadSlaPolicy(intake.hospitalId);
+  db = patched(LOCAL_PROJECTIONS_PATCH) ? localActs : acts;
+  targets = await db.loadSlaPolicy(intake.hospitalId);
   state.sla.clocks = clocksForLevel(state.sla, target(), now());
-  await acts.recordIntake({
+  await db.recordIntake({
     intake,
     step: 'triage',
     replyDueAt: new Date(dueAtOf(state.sla, 'reply')!).toISOString(),

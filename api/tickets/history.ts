@@ -82,6 +82,15 @@ export function timeline(history: History): TimelineEntry[] {
         out.push({ ...base, kind: 'activity', name: name === 'project' && input?.type ? `record ${input.type}` : name });
         break;
       }
+      case E.EVENT_TYPE_MARKER_RECORDED: {
+        // Local activities (the projections) leave a marker instead of activity events.
+        const a = e.markerRecordedEventAttributes;
+        if (a?.markerName !== 'core_local_activity') break;
+        const meta = decode(a.details?.data?.payloads?.[0]) as { activity_type?: string } | undefined;
+        const failed = a.failure?.message;
+        out.push({ ...base, kind: failed ? 'activity-failed' : 'activity', name: meta?.activity_type ?? 'local activity', outcome: failed ?? undefined });
+        break;
+      }
       case E.EVENT_TYPE_ACTIVITY_TASK_FAILED: {
         const a = e.activityTaskFailedEventAttributes;
         out.push({ ...base, kind: 'activity-failed', name: activities.get(Number(a?.scheduledEventId)) ?? '?', outcome: a?.failure?.message ?? undefined });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { TicketTask } from '../../db/entities';
 import { ApiSession } from '../support/http';
-import { loadActors, openTicket, taskOf } from '../support/flow';
+import { hospitalWithPolicy, loadActors, openTicket, taskOf } from '../support/flow';
 import { triage } from '../support/step-data';
 import { startStack, type Stack } from '../support/stack';
 
@@ -83,10 +83,12 @@ describe('fuzzing request bodies and query strings', () => {
   });
 
   it('admin writes (users, hospitals, SLA policies) never answer 5xx, and refused ones write nothing', async () => {
+    // Its own hospital: whatever the fuzzer manages to change must not leak into other tests.
+    const { hospitalId } = await hospitalWithPolicy(stack.orm, { replySeconds: 3600 });
     const user = { username: 'fuzzuser', displayName: '模糊', role: 'engineer', password: 'Fuzz#123456789', hospitalId: null };
-    const policy = { name: 'x', hospitalId: 1, level: 2, replySeconds: 60, firstSolutionSeconds: null, warnAt: [0.5], unclaimedReminderSeconds: 60, signatureReminderSeconds: 60 };
+    const policy = { name: 'x', hospitalId, level: 2, replySeconds: 60, firstSolutionSeconds: null, warnAt: [0.5], unclaimedReminderSeconds: 60, signatureReminderSeconds: 60 };
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('users', 'sla-policies', 'hospitals/1', 'departments'), mutated({ ...user, ...policy, code: 'X1', systemCodes: ['mnis'] }), async (target, body) => {
+      fc.asyncProperty(fc.constantFrom('users', 'sla-policies', `hospitals/${hospitalId}`, 'departments'), mutated({ ...user, ...policy, code: 'X1', systemCodes: ['mnis'] }), async (target, body) => {
         const before = await adminRows();
         const method = target.includes('/') ? 'PUT' : 'POST';
         const res = await admin.request(method, `/api/${target}`, body === undefined ? 'undefined' : JSON.stringify(body));
