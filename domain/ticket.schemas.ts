@@ -75,8 +75,9 @@ export const repairFormInput = z
   .refine((f) => Date.parse(f.finishedAt) >= Date.parse(f.startedAt), { path: ['finishedAt'], message: 'Finish cannot be before start' });
 export type RepairFormInput = z.infer<typeof repairFormInput>;
 
-/** A signature pad PNG; 512 KiB of base64 is a generous pad at high resolution. */
-export const MAX_SIGNATURE_CHARS = 512 * 1024;
+import { MAX_SIGNATURE_CHARS } from './ticket.schemas.limits';
+
+export { MAX_SIGNATURE_CHARS };
 
 export const signatureInput = z.discriminatedUnion(
   'decision',

@@ -16,6 +16,7 @@ import { assertPortFree } from './ports';
 import { createDatabaseIfMissing, databaseUrl, provisionPostgres } from './postgres';
 import { ProvisionError } from './provision-error';
 import { ensureTemporalCli } from './temporal-cli';
+import { spawnWorker } from './worker-process';
 import { startTemporalDevServer, useExternalTemporal, type TemporalHandle } from './temporal-server';
 
 const log = (line: string) => console.log(line);
@@ -83,8 +84,8 @@ async function main(): Promise<void> {
     DESK_CONSOLE_DIR: CONSOLE_DIR,
     DESK_WORKFLOW_BUNDLE: workflowBundle,
   };
-  spawnChild('worker', 'worker/main.ts', env);
-  spawnChild('api', 'api/main.ts', env);
+  superviseChild('worker', spawnWorker(env));
+  superviseChild('api', spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
   await waitForApi(apiPort);
 
   const base = `http://127.0.0.1:${apiPort}`;
@@ -97,8 +98,7 @@ async function main(): Promise<void> {
   log('Press Ctrl-C to stop.');
 }
 
-function spawnChild(name: string, entry: string, env: NodeJS.ProcessEnv): void {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function superviseChild(name: string, child: ChildProcess): void {
   const prefix = (buf: Buffer) =>
     buf
       .toString()

@@ -17,5 +17,8 @@ export function createWorker({ connection, settings, deps, workflowBundle }: Wor
     taskQueue: settings.taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities(deps),
+    // An explicit bound: the SDK's default sizes the cache from the heap assuming ~1.7 MiB per
+    // workflow; ours take ~0.5 MiB, so more fit, but never so many that the worker outgrows 1 GiB.
+    maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 1000),
   });
 }

@@ -44,20 +44,15 @@ import {
   mainTask,
   type Rejection,
 } from '../domain/ticket-rules';
-import {
-  checkInInput,
-  dispatchDecisionInput,
-  escalationAckInput,
-  levelInput,
-  noteInput,
-  reasonInput,
-  reassignInput,
-  remoteAttemptInput,
-  repairFormInput,
-  signatureInput,
-  triageInput,
+import type {
+  CheckInInput,
+  DispatchDecisionInput,
+  RemoteAttemptInput,
+  RepairFormInput,
+  SignatureInput,
+  TriageInput,
 } from '../domain/ticket.schemas';
-import type { z } from 'zod';
+import { STEP_CHECKS, type FieldErrors } from '../domain/step-checks';
 import { SA } from './search-attributes';
 import {
   INVALID_INPUT,
@@ -97,13 +92,11 @@ function reject(reason: Rejection): void {
   if (reason) throw ApplicationFailure.create({ type: STEP_REJECTED, message: reason, nonRetryable: true });
 }
 
-/** Same schemas as the API: a step that reaches the workflow with bad data is refused field by field. */
-function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
-  const r = schema.safeParse(data);
-  if (r.success) return r.data;
-  const fields: Record<string, string> = {};
-  for (const issue of r.error.issues) fields[issue.path.join('.') || 'data'] ??= issue.message;
-  throw ApplicationFailure.create({ type: INVALID_INPUT, message: Object.values(fields)[0], details: [fields], nonRetryable: true });
+/** Step data the workflow cannot act on is refused field by field (the API has checked it with zod already). */
+function parse<T>(checkFields: (d: unknown) => FieldErrors | null, data: unknown): T {
+  const fields = checkFields(data);
+  if (fields) throw ApplicationFailure.create({ type: INVALID_INPUT, message: Object.values(fields)[0], details: [fields], nonRetryable: true });
+  return data as T;
 }
 
 /** One service request (服务请求), from intake to archive. */
@@ -279,9 +272,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     triageUpdate,
-    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'triage') ?? (parse(triageInput, data), null),
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'triage') ?? (parse<TriageInput>(STEP_CHECKS.triage, data), null),
     async ({ actor, taskId, data }) => {
-      const d = parse(triageInput, data);
+      const d = parse<TriageInput>(STEP_CHECKS.triage, data);
       const task = state.tasks.find((t) => t.id === taskId)!;
       const closed = closeTask(task, d.route, actor);
       state.triage = { ...d, departmentId: d.departmentId ?? state.intake.departmentId, by: actor, at: now() };
@@ -305,9 +298,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     remoteAttemptUpdate,
-    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'remote') ?? (parse(remoteAttemptInput, data), null),
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'remote') ?? (parse<RemoteAttemptInput>(STEP_CHECKS.remoteAttempt, data), null),
     async ({ actor, taskId, data }) => {
-      const d = parse(remoteAttemptInput, data);
+      const d = parse<RemoteAttemptInput>(STEP_CHECKS.remoteAttempt, data);
       const task = state.tasks.find((t) => t.id === taskId)!;
       const closed = closeTask(task, d.outcome, actor);
       state.remoteAttempts.push({
@@ -332,9 +325,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     dispatchDecisionUpdate,
-    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'dispatch') ?? (parse(dispatchDecisionInput, data), null),
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'dispatch') ?? (parse<DispatchDecisionInput>(STEP_CHECKS.dispatchDecision, data), null),
     async ({ actor, taskId, data }) => {
-      const d = parse(dispatchDecisionInput, data);
+      const d = parse<DispatchDecisionInput>(STEP_CHECKS.dispatchDecision, data);
       const task = state.tasks.find((t) => t.id === taskId)!;
       const closed = closeTask(task, d.decision, actor);
       state.dispatchDecisions.push({
@@ -368,9 +361,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     checkInUpdate,
-    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'checkin') ?? (parse(checkInInput, data), null),
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'checkin') ?? (parse<CheckInInput>(STEP_CHECKS.checkIn, data), null),
     async ({ actor, taskId, data }) => {
-      const d = parse(checkInInput, data);
+      const d = parse<CheckInInput>(STEP_CHECKS.checkIn, data);
       const closed = closeTask(state.tasks.find((t) => t.id === taskId)!, 'arrived', actor);
       state.checkIns.push({ note: d.note ?? null, by: actor, at: now() });
       newTask('repair_form', 'engineer', actor.userId);
@@ -380,9 +373,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     repairFormUpdate,
-    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'repair_form') ?? (parse(repairFormInput, data), null),
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'repair_form') ?? (parse<RepairFormInput>(STEP_CHECKS.repairForm, data), null),
     async ({ actor, taskId, data }) => {
-      const d = parse(repairFormInput, data);
+      const d = parse<RepairFormInput>(STEP_CHECKS.repairForm, data);
       const closed = closeTask(state.tasks.find((t) => t.id === taskId)!, 'submitted', actor);
       const content = { ticketNo: state.ticketNo, ...d, partsReplaced: d.partsReplaced ?? null };
       const hash = sha256Hex(canonicalJson(content));
@@ -398,9 +391,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     signatureUpdate,
-    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'signature') ?? (parse(signatureInput, data), null),
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'signature') ?? (parse<SignatureInput>(STEP_CHECKS.signature, data), null),
     async ({ actor, taskId, data }) => {
-      const d = parse(signatureInput, data);
+      const d = parse<SignatureInput>(STEP_CHECKS.signature, data);
       const form = state.repairForms.at(-1)!;
       const closed = closeTask(state.tasks.find((t) => t.id === taskId)!, d.decision, actor);
       if (d.decision === 'accept') {
@@ -425,9 +418,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     acknowledgeEscalationUpdate,
-    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'escalation') ?? (parse(escalationAckInput, data), null),
+    ({ actor, taskId, data }) => checkStep(state, actor, taskId, 'escalation') ?? (parse<{ note: string }>(STEP_CHECKS.acknowledgeEscalation, data), null),
     async ({ actor, taskId, data }) => {
-      const d = parse(escalationAckInput, data);
+      const d = parse<{ note: string }>(STEP_CHECKS.acknowledgeEscalation, data);
       const closed = closeTask(state.tasks.find((t) => t.id === taskId)!, 'acknowledged', actor);
       await commit('escalation_acknowledged', actor, { taskId, note: d.note }, { closed: [closed], ackTaskId: taskId });
     },
@@ -446,9 +439,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     addNoteUpdate,
-    ({ actor, text }) => checkNote(state, actor) ?? (parse(noteInput, { text }), null),
+    ({ actor, text }) => checkNote(state, actor) ?? (parse<{ text: string }>(STEP_CHECKS.note, { text }), null),
     async ({ actor, text }) => {
-      const d = parse(noteInput, { text });
+      const d = parse<{ text: string }>(STEP_CHECKS.note, { text });
       state.notes.push({ text: d.text, by: actor, at: now() });
       await commit('note', actor, { text: d.text });
     },
@@ -456,9 +449,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     reassignUpdate,
-    ({ actor, assigneeId, reason }) => checkReassign(state, actor, assigneeId) ?? (parse(reassignInput, { assigneeId, reason }), null),
+    ({ actor, assigneeId, reason }) => checkReassign(state, actor, assigneeId) ?? (parse<{ assigneeId: number; reason: string }>(STEP_CHECKS.reassign, { assigneeId, reason }), null),
     async ({ actor, assigneeId, reason }) => {
-      const d = parse(reassignInput, { assigneeId, reason });
+      const d = parse<{ assigneeId: number; reason: string }>(STEP_CHECKS.reassign, { assigneeId, reason });
       const task = mainTask(state)!;
       const from = task.assigneeId;
       task.assigneeId = d.assigneeId;
@@ -473,9 +466,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     changeLevelUpdate,
-    ({ actor, faultLevel, reason }) => checkLevelChange(state, actor, faultLevel) ?? (parse(levelInput, { faultLevel, reason }), null),
+    ({ actor, faultLevel, reason }) => checkLevelChange(state, actor, faultLevel) ?? (parse<{ faultLevel: typeof faultLevel; reason: string }>(STEP_CHECKS.level, { faultLevel, reason }), null),
     async ({ actor, faultLevel, reason }) => {
-      const d = parse(levelInput, { faultLevel, reason });
+      const d = parse<{ faultLevel: typeof faultLevel; reason: string }>(STEP_CHECKS.level, { faultLevel, reason });
       const from = state.sla.level;
       applyLevel(d.faultLevel);
       await commit('level_changed', actor, { from, to: d.faultLevel, reason: d.reason });
@@ -484,9 +477,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     pauseUpdate,
-    ({ actor, reason }) => checkPause(state, actor) ?? (parse(reasonInput, { reason }), null),
+    ({ actor, reason }) => checkPause(state, actor) ?? (parse<{ reason: string }>(STEP_CHECKS.reason, { reason }), null),
     async ({ actor, reason }) => {
-      const d = parse(reasonInput, { reason });
+      const d = parse<{ reason: string }>(STEP_CHECKS.reason, { reason });
       pauseClocks(state.sla, now());
       state.pauseReason = d.reason;
       await commit('paused', actor, { reason: d.reason });
@@ -506,9 +499,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   step(
     cancelUpdate,
-    ({ actor, reason }) => checkCancel(state, actor) ?? (parse(reasonInput, { reason }), null),
+    ({ actor, reason }) => checkCancel(state, actor) ?? (parse<{ reason: string }>(STEP_CHECKS.reason, { reason }), null),
     async ({ actor, reason }) => {
-      const d = parse(reasonInput, { reason });
+      const d = parse<{ reason: string }>(STEP_CHECKS.reason, { reason });
       state.status = 'cancelled';
       state.step = 'cancelled';
       state.cancelReason = d.reason;

@@ -1,0 +1,18 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ROOT } from '../config/paths';
+
+/**
+ * How the worker process is launched, by `npm start` and by the benchmarks alike. The heap cap
+ * bounds the process; worker/main.ts caches at most WORKER_MAX_CACHED_WORKFLOWS tickets (about
+ * 0.5 MiB each, docs/benchmarks.md) so thousands of open tickets stay well under 1 GiB: tickets
+ * beyond the cache are rebuilt from history when their next timer or step arrives.
+ */
+export const WORKER_HEAP_MIB = Number(process.env.WORKER_HEAP_MIB ?? 768);
+
+export function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MIB}`, '--import', 'tsx', 'worker/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
