@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 // Scripts run from the repo root with --config, so anchor paths on this file, not on cwd.
 const uiRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiPort = process.env.API_PORT ?? '3000';
+const CHARTS = /node_modules[\\/](@mui[\\/]x-|d3-|internmap|flatqueue|bezier-easing)/;
 
 export default defineConfig({
   root: uiRoot,
@@ -20,9 +21,12 @@ export default defineConfig({
         // Libraries change far less often than our code: separate chunks stay cached across deploys.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 3 },
-            { name: 'mui', test: /node_modules[\\/](@mui|@emotion|@popperjs)[\\/]/, priority: 2 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 4 },
+            { name: 'mui', test: /node_modules[\\/](@mui[\\/](?!x-)|@emotion[\\/]|@popperjs[\\/])/, priority: 3 },
+            { name: 'vendor', test: (id: string) => /node_modules[\\/]/.test(id) && !CHARTS.test(id), priority: 2 },
+            // Charts are only for the dashboards: lowest priority, so the chunk holds nothing the rest of the console needs
+            // and loads with the dashboard only.
+            { name: 'charts', test: CHARTS, priority: 1 },
           ],
         },
       },

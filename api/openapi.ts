@@ -38,7 +38,7 @@ const OPS: Op[] = [
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out', tag: 'auth', public: true },
   { method: 'get', path: '/api/auth/me', summary: 'The signed-in user', tag: 'auth' },
 
-  { method: 'get', path: '/api/tickets', summary: 'List tickets (问题单) visible to the user. Filters: q, id, status, step, faultLevel, hospitalId, departmentId, systemCode', tag: 'tickets', list: true },
+  { method: 'get', path: '/api/tickets', summary: 'List tickets (问题单) visible to the user. Filters: q, id, status, step, faultLevel, hospitalId, departmentId, systemCode, breached', tag: 'tickets', list: true },
   { method: 'post', path: '/api/tickets', summary: 'Raise a service request: starts its workflow, returns the ticket once written', tag: 'tickets', roles: 'admin, manager, dispatcher, hospital_contact', body: createTicketBody, idempotent: true },
   { method: 'get', path: '/api/tickets/{id}', summary: 'One ticket with its tasks and the workflow’s record (triage, attempts, forms, signature, notes, SLA clocks)', tag: 'tickets' },
   { method: 'get', path: '/api/tickets/{id}/history', summary: 'Audit timeline decoded from the workflow history; ?download=1 adds the raw history as an attachment', tag: 'tickets' },

@@ -1,11 +1,72 @@
 import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import archiveRecords from './archive-records';
 import { AppTitle } from './AppTitle';
 import { authProvider } from './authProvider';
+import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
-import departments from './departments';
-import hospitals from './hospitals';
+import departments, { departmentsReadOnly } from './departments';
+import escalations from './escalations';
+import hospitals, { hospitalsReadOnly } from './hospitals';
 import { i18nProvider } from './i18n/i18nProvider';
+import { DeskLayout } from './layout/DeskLayout';
+import { queryClient } from './queryClient';
+import type { Role } from './choices';
+import slaPolicies, { slaPoliciesReadOnly } from './sla-policies';
+import tasks, { TaskComplete } from './tasks';
 import tickets from './tickets';
+import users from './users';
+
+/**
+ * Menu and pages by role. Each role gets the resources it works with; the API enforces the same
+ * limits, so a hidden page is a convenience, not the protection. References (users, hospitals)
+ * are registered without a menu entry where a role only needs to look names up.
+ */
+const resourcesFor = (role: Role | undefined) => {
+  const ticketsRes = <Resource key="tickets" name="tickets" {...tickets} />;
+  const tasksRes = (
+    <Resource key="tasks" name="tasks" {...tasks}>
+      <Route path=":id/complete" element={<TaskComplete />} />
+    </Resource>
+  );
+  switch (role) {
+    case 'admin':
+      return [
+        ticketsRes,
+        <Resource key="users" name="users" {...users} />,
+        <Resource key="hospitals" name="hospitals" {...hospitals} />,
+        <Resource key="departments" name="departments" {...departments} />,
+        <Resource key="sla-policies" name="sla-policies" {...slaPolicies} />,
+        <Resource key="archive-records" name="archive-records" {...archiveRecords} />,
+        <Resource key="tasks" name="tasks" />,
+      ];
+    case 'manager':
+      return [
+        ticketsRes,
+        tasksRes,
+        <Resource key="escalations" name="escalations" {...escalations} />,
+        <Resource key="archive-records" name="archive-records" {...archiveRecords} />,
+        <Resource key="sla-policies" name="sla-policies" {...slaPoliciesReadOnly} />,
+        <Resource key="hospitals" name="hospitals" {...hospitalsReadOnly} />,
+        <Resource key="users" name="users" recordRepresentation="displayName" />,
+        <Resource key="departments" name="departments" />,
+      ];
+    case 'dispatcher':
+      return [
+        ticketsRes,
+        tasksRes,
+        <Resource key="hospitals" name="hospitals" {...hospitalsReadOnly} />,
+        <Resource key="departments" name="departments" {...departmentsReadOnly} />,
+        <Resource key="users" name="users" recordRepresentation="displayName" />,
+      ];
+    case 'engineer':
+      return [tasksRes, ticketsRes, <Resource key="hospitals" name="hospitals" />, <Resource key="departments" name="departments" />];
+    case 'hospital_contact':
+      return [ticketsRes, tasksRes, <Resource key="hospitals" name="hospitals" />, <Resource key="departments" name="departments" />];
+    default:
+      return [ticketsRes];
+  }
+};
 
 export const App = () => (
   <Admin
@@ -13,12 +74,13 @@ export const App = () => (
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
+    layout={DeskLayout}
+    queryClient={queryClient}
+    dashboard={Dashboard}
     requireAuth
     // The desk runs on hospital intranets: no calls home to marmelab.
     disableTelemetry
   >
-    <Resource name="tickets" {...tickets} />
-    <Resource name="hospitals" {...hospitals} />
-    <Resource name="departments" {...departments} />
+    {(permissions: Role | undefined) => resourcesFor(permissions)}
   </Admin>
 );

@@ -92,5 +92,13 @@ export const authProvider: AuthProvider = {
     };
   },
 
-  getPermissions: async () => (await currentUser()).role,
+  // Signed out: no permissions (not an error, which react-admin would retry before showing the login page).
+  getPermissions: async () => {
+    try {
+      return (await currentUser()).role;
+    } catch (error) {
+      if (statusOf(error) === 401) return null;
+      throw error;
+    }
+  },
 };

@@ -89,6 +89,11 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
         where.push({ [column]: n });
         break;
       }
+      case 'breached':
+        // Either commitment missed (or running late right now): the 已超时 quick filter.
+        if (typeof value !== 'boolean') throw bad('breached', 'breached must be true or false');
+        where.push(value ? { $or: [{ replyBreached: true }, { solutionBreached: true }] } : { replyBreached: false, solutionBreached: false });
+        break;
       case 'systemCode':
         if (typeof value !== 'string') throw bad(key, 'systemCode must be text');
         where.push({ system: value });

@@ -79,6 +79,8 @@ describe('what managers audit', () => {
     const t = await openTicket(stack, a.dispatcher, { hospitalId, faultLevel: 1 });
     await waitForEvent(stack.orm, t.ticketNo, 'sla_breached');
 
+    const overdue = await manager.get<{ id: string }[]>('/api/tickets', { filter: { breached: true, status: 'open' }, range: [0, 499] });
+    expect(overdue.body.map((x) => x.id)).toContain(t.ticketNo);
     const escalations = await manager.get<{ ticketId: string; clock: string; acknowledgedAt: string | null; taskId: string }[]>('/api/escalations', { filter: { ticketId: t.ticketNo } });
     expect(escalations.body).toMatchObject([{ ticketId: t.ticketNo, clock: 'reply', acknowledgedAt: null }]);
     const notes = await manager.get<{ ticketId: string; kind: string; id: string }[]>('/api/notifications', { filter: { unread: true }, range: [0, 499] });

@@ -189,6 +189,9 @@ describe('the on-site flow over HTTP, as four people do it', () => {
     const level = await dispatcher.post<{ faultLevel: number }>(`/api/tickets/${id}/level`, { faultLevel: 1, reason: '影响全院' });
     expect([level.status, level.body.faultLevel]).toEqual([200, 1]);
     expect((await dispatcher.post(`/api/tickets/${id}/level`, { faultLevel: 5, reason: 'x' })).status).toBe(400);
+    expect((await dispatcher.get('/api/tickets', { filter: { breached: 'yes' } })).status).toBe(400);
+    const overdue = await dispatcher.get<{ id: string }[]>('/api/tickets', { filter: { breached: true }, range: [0, 499] });
+    expect(overdue.body.map((t) => t.id)).not.toContain(id);
     const cancelled = await contact.post<TicketBody>(`/api/tickets/${id}/cancel`, { reason: '误报' });
     expect([cancelled.status, cancelled.body.status]).toEqual([200, 'cancelled']);
   });

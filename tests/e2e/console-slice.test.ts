@@ -3,6 +3,7 @@ import { CONSOLE_DIR } from '../../scripts/console-build';
 import { DEMO_PASSWORD } from '../../db/seeders/demo.seeder';
 import { Ticket } from '../../db/entities';
 import { launchBrowser, screenshot } from '../support/browser';
+import { closeBrowser } from '../support/e2e-console';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -13,19 +14,23 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  // Pages poll: let requests already in flight finish before the stack stops.
+  await closeBrowser(browser);
   await stack?.stop();
 });
 
-/** Signs in through the login page; resolves once the ticket list has loaded its first page. */
+/** Signs in through the login page, then opens the ticket list; resolves once it has loaded its first page. */
 async function signIn(username: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto(stack.baseUrl + '/');
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  const listLoaded = page.waitForResponse((r) => r.url().includes('/api/tickets?') && r.status() === 200);
   await page.locator('button[type="submit"]').click();
+  // Signed in: the home page (首页) is up.
+  await page.getByRole('menuitem', { name: '首页' }).waitFor();
+  const listLoaded = page.waitForResponse((r) => r.url().includes('/api/tickets?') && r.status() === 200);
+  await page.getByRole('menuitem', { name: '服务请求' }).click();
   await listLoaded;
   return page;
 }

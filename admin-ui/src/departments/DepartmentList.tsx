@@ -6,7 +6,9 @@ import {
   ReferenceInput,
   SearchInput,
   TextField,
+  usePermissions,
 } from 'react-admin';
+import { isRole } from '../roles';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -15,12 +17,15 @@ const filters = [
   </ReferenceInput>,
 ];
 
-export const DepartmentList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-    <Datagrid rowClick={false} bulkActionButtons={false}>
-      <TextField source="id" />
-      <TextField source="name" />
-      <ReferenceField source="hospitalId" reference="hospitals" link={false} sortable={false} />
-    </Datagrid>
-  </List>
-);
+export const DepartmentList = () => {
+  const { permissions } = usePermissions();
+  return (
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+      <Datagrid rowClick={isRole(permissions, 'admin') ? 'edit' : false} bulkActionButtons={false}>
+        <TextField source="id" />
+        <TextField source="name" />
+        <ReferenceField source="hospitalId" reference="hospitals" link={false} sortable={false} />
+      </Datagrid>
+    </List>
+  );
+};

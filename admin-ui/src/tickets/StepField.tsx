@@ -3,7 +3,6 @@ import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 import type { Step } from '../choices';
 import type { Ticket } from './types';
 
-const FINISHED_STEPS: ReadonlySet<Step> = new Set(['archived', 'cancelled']);
 
 /** The ticket's current step as a chip, labelled in the current locale. */
 export const StepField = ({ source = 'step', record }: FieldProps<Ticket>) => {
@@ -14,7 +13,7 @@ export const StepField = ({ source = 'step', record }: FieldProps<Ticket>) => {
     <Chip
       size="small"
       variant="outlined"
-      color={FINISHED_STEPS.has(step) ? 'default' : 'primary'}
+      color={step === 'archived' ? 'success' : step === 'cancelled' ? 'default' : 'primary'}
       label={translate(`choices.step.${step}`, { _: step })}
     />
   );

@@ -1,24 +1,152 @@
-import { DateField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { channelChoices, faultLevelChoices, statusChoices, systemChoices } from '../choices';
+import Alert from '@mui/material/Alert';
+import Chip from '@mui/material/Chip';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useMemo } from 'react';
+import { Show, useGetIdentity, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { DeskIdentity } from '../authProvider';
+import { ChoiceText } from '../common/ChoiceText';
+import { InfoGrid } from '../common/InfoGrid';
+import { KnownPeopleProvider } from '../common/people';
+import { Section } from '../common/Section';
+import { POLL_MS, formatDateTime } from '../common/time';
+import { mayWork } from '../tasks/taskRules';
+import { WorkButton } from '../tasks/TaskButtons';
+import { SlaClocks } from './SlaClocks';
 import { StepField } from './StepField';
+import { TicketActions } from './TicketActions';
+import { TicketNotes } from './TicketNotes';
+import { ArchivedChip, TicketRecords } from './TicketRecords';
+import { TicketTasks } from './TicketTasks';
+import { TicketTimeline } from './TicketTimeline';
+import type { TicketDetail } from './types';
+import { WorkflowLink } from './WorkflowLink';
+
+const TicketTitle = () => {
+  const record = useRecordContext<TicketDetail>();
+  const translate = useTranslate();
+  return <>{record ? translate('resources.tickets.page.show', { id: record.id }) : ''}</>;
+};
+
+/** Everyone named on the page, so ids print as names even for roles that cannot read the user list. */
+const usePeople = (record: TicketDetail | undefined) =>
+  useMemo(() => {
+    const people = new Map<number, string>();
+    for (const t of record?.tasks ?? []) if (t.assigneeId && t.assigneeName) people.set(t.assigneeId, t.assigneeName);
+    if (record?.assigneeId && record.assigneeName) people.set(record.assigneeId, record.assigneeName);
+    const d = record?.detail;
+    const actors = [d?.triage, ...(d?.remoteAttempts ?? []), ...(d?.dispatchDecisions ?? []), ...(d?.checkIns ?? []), ...(d?.repairForms ?? []), ...(d?.notes ?? [])];
+    for (const a of actors) if (a?.by) people.set(a.by.userId, a.by.displayName);
+    return people;
+  }, [record]);
+
+/** A banner with the one thing to do next, if it is mine to do. */
+const NextStep = ({ record }: { record: TicketDetail }) => {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const open = (record.tasks ?? []).filter((t) => t.status === 'open');
+  if (!open.length) return null;
+  const mine = open.find((t) => mayWork(t, identity as DeskIdentity | undefined, record.hospitalId));
+  if (mine) {
+    return (
+      <Alert severity="info" action={<WorkButton task={mine} ticketHospitalId={record.hospitalId} />} sx={{ mb: 2, alignItems: 'center' }}>
+        {translate('desk.show.yourTurn', { kind: translate(`choices.taskKind.${mine.kind}`) })}
+      </Alert>
+    );
+  }
+  return (
+    <Alert severity="success" icon={false} sx={{ mb: 2 }}>
+      {translate('desk.show.openTaskHint', { kind: open.map((t) => translate(`choices.taskKind.${t.kind}`)).join('、') })}
+    </Alert>
+  );
+};
+
+const TicketShowContent = () => {
+  const record = useRecordContext<TicketDetail>();
+  const translate = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  const people = usePeople(record);
+  if (!record) return null;
+  const detail = record.detail;
+  const breached = detail?.sla.clocks.some((c) => c.breachedAt) || record.replyBreached || record.solutionBreached;
+  return (
+    <KnownPeopleProvider people={people}>
+      <Grid container spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
+        <Grid size={{ xs: 12, lg: 8 }}>
+          <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
+            <Typography variant="h5" component="h1" sx={{ mr: 1 }}>
+              {record.title}
+            </Typography>
+            <StepField source="step" />
+            {/* Archived / cancelled are both a step and a status: say it once. */}
+            {record.status !== record.step && (
+              <Chip size="small" label={translate(`choices.status.${record.status}`)} color={record.status === 'resolved' ? 'success' : 'primary'} />
+            )}
+            {record.faultLevel && <Chip size="small" variant="outlined" color={record.faultLevel === 1 ? 'error' : 'default'} label={translate(`choices.faultLevel.${record.faultLevel}`)} />}
+            {breached && <Chip size="small" color="error" label={translate('desk.sla.breached')} />}
+            {detail?.sla.paused && record.status === 'open' && <Chip size="small" label={translate('desk.sla.paused')} />}
+            <ArchivedChip hash={detail?.archiveHash ?? null} />
+          </Stack>
+          {detail?.pauseReason && record.status === 'open' && (
+            <Alert severity="warning" sx={{ mb: 2 }}>
+              {translate('desk.show.pauseReason', { reason: detail.pauseReason })}
+            </Alert>
+          )}
+          {detail?.cancelReason && (
+            <Alert severity="error" sx={{ mb: 2 }}>
+              {translate('desk.show.cancelReason', { reason: detail.cancelReason })}
+            </Alert>
+          )}
+          <NextStep record={record} />
+          <Section title="desk.show.problemTicket">
+            <InfoGrid
+              items={[
+                { label: 'resources.tickets.fields.id', value: record.id },
+                { label: 'resources.tickets.fields.receivedAt', value: formatDateTime(record.receivedAt, locale) },
+                { label: 'resources.tickets.fields.hospitalName', value: record.hospitalName },
+                { label: 'resources.tickets.fields.departmentName', value: record.departmentName },
+                { label: 'resources.tickets.fields.systemCode', value: <ChoiceText group="system" value={record.systemCode} /> },
+                { label: 'resources.tickets.fields.channel', value: <ChoiceText group="channel" value={record.channel} /> },
+                { label: 'resources.tickets.fields.faultLevel', value: <ChoiceText group="faultLevel" value={record.faultLevel} /> },
+                { label: 'resources.tickets.fields.step', value: <ChoiceText group="step" value={record.step} /> },
+                { label: 'resources.tickets.fields.reporterName', value: record.reporterName },
+                { label: 'resources.tickets.fields.reporterPhone', value: record.reporterPhone },
+                { label: 'resources.tickets.fields.category', value: record.category ? <ChoiceText group="category" value={record.category} /> : null },
+                { label: 'resources.tickets.fields.maintenanceType', value: record.maintenanceType ? <ChoiceText group="maintenanceType" value={record.maintenanceType} /> : null },
+                { label: 'resources.tickets.fields.assigneeName', value: record.assigneeName ?? null },
+                { label: 'resources.tickets.fields.closedAt', value: record.closedAt ? formatDateTime(record.closedAt, locale) : null },
+                { label: 'resources.tickets.fields.title', value: record.title, wide: true },
+                { label: 'resources.tickets.fields.description', value: record.description, wide: true },
+                ...(record.workflowId ? [{ label: 'desk.show.workflow', value: <WorkflowLink workflowId={record.workflowId} />, wide: true }] : []),
+              ]}
+            />
+          </Section>
+          <TicketTasks tasks={record.tasks ?? []} hospitalId={record.hospitalId} />
+          {detail ? (
+            <TicketRecords detail={detail} />
+          ) : (
+            <Alert severity="warning" sx={{ mb: 2 }}>
+              {translate(`desk.show.source.${record.detailSource ?? 'unavailable'}`)}
+            </Alert>
+          )}
+        </Grid>
+        <Grid size={{ xs: 12, lg: 4 }}>
+          {detail && (
+            <Section title="desk.sla.title">
+              <SlaClocks sla={detail.sla} pausedSince={record.pausedSince} />
+            </Section>
+          )}
+          <TicketNotes ticketId={record.id} notes={detail?.notes ?? []} canAdd={record.status === 'open'} />
+          <TicketTimeline ticketId={record.id} />
+        </Grid>
+      </Grid>
+    </KnownPeopleProvider>
+  );
+};
 
 export const TicketShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="id" />
-      <TextField source="title" />
-      <TextField source="description" sx={{ whiteSpace: 'pre-wrap' }} />
-      <TextField source="hospitalName" />
-      <TextField source="departmentName" />
-      <SelectField source="systemCode" choices={systemChoices} />
-      <SelectField source="channel" choices={channelChoices} />
-      <SelectField source="faultLevel" choices={faultLevelChoices} />
-      <StepField source="step" />
-      <SelectField source="status" choices={statusChoices} />
-      <TextField source="reporterName" />
-      <TextField source="reporterPhone" />
-      <DateField source="receivedAt" showTime />
-      <DateField source="replyDueAt" showTime />
-    </SimpleShowLayout>
+  <Show title={<TicketTitle />} actions={<TicketActions />} queryOptions={{ refetchInterval: POLL_MS }}>
+    <TicketShowContent />
   </Show>
 );

@@ -1,0 +1,54 @@
+import { useCallback } from 'react';
+import { HttpError, useNotify, useTranslate, type TranslateFunction } from 'react-admin';
+
+/** The server's refusals are English sentences; the common ones read in the user's language. */
+const SERVER_MESSAGES: [RegExp, string][] = [
+  [/^This task is already done/i, 'desk.server.taskAlreadyDone'],
+  [/^This task is already cancelled/i, 'desk.server.taskAlreadyCancelled'],
+  [/^Task \S+ is not open/i, 'desk.server.taskNotOpen'],
+  [/^Someone else already holds this task/i, 'desk.server.heldBySomeoneElse'],
+  [/^This task is assigned to someone else/i, 'desk.server.assignedToSomeoneElse'],
+  [/^The ticket is (closed|archived|cancelled|resolved)/i, 'desk.server.ticketClosed'],
+];
+
+export const translateServerMessage = (message: string, translate: TranslateFunction): string => {
+  const known = SERVER_MESSAGES.find(([pattern]) => pattern.test(message));
+  return known ? translate(known[1]) : message;
+};
+
+export type FieldErrors = Record<string, string>;
+
+const statusOf = (error: unknown): number | undefined =>
+  error instanceof HttpError ? error.status : (error as { status?: number } | null)?.status;
+
+/**
+ * What a step or action does when the server says no:
+ * 400/422 → the field messages go back to the form (react-admin shows them under each input);
+ * 409 → the step is no longer allowed (someone else was first): a warning with the reason;
+ * 403 → not yours to do. Never a crash.
+ */
+export const useServerErrorHandler = (onConflict?: (message: string) => void) => {
+  const notify = useNotify();
+  const translate = useTranslate();
+  return useCallback(
+    (error: unknown): FieldErrors | undefined => {
+      const status = statusOf(error);
+      const body = (error as { body?: { message?: string; errors?: FieldErrors } } | null)?.body;
+      const message = translateServerMessage(body?.message ?? (error as Error)?.message ?? '', translate);
+      if ((status === 400 || status === 422) && body?.errors && Object.keys(body.errors).length) {
+        notify('desk.errors.invalid', { type: 'error' });
+        return body.errors;
+      }
+      if (status === 409) {
+        notify('desk.errors.conflict', { type: 'warning', messageArgs: { message }, autoHideDuration: 10_000 });
+        onConflict?.(message);
+      } else if (status === 403) {
+        notify('desk.errors.forbidden', { type: 'error', messageArgs: { message } });
+      } else {
+        notify('desk.errors.failed', { type: 'error', messageArgs: { message } });
+      }
+      return undefined;
+    },
+    [notify, translate, onConflict],
+  );
+};

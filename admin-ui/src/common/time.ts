@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import type { TranslateFunction } from 'react-admin';
+
+/** Re-renders every `intervalMs` with the current time: for countdowns. */
+export const useNow = (intervalMs = 1000): number => {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
+    return () => window.clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+};
+
+/** "1 小时 5 分" / "1 h 5 min": the two largest units, enough for a deadline. */
+export const formatDuration = (ms: number, translate: TranslateFunction): string => {
+  const total = Math.max(0, Math.floor(Math.abs(ms) / 1000));
+  const units: [string, number][] = [
+    ['days', Math.floor(total / 86400)],
+    ['hours', Math.floor((total % 86400) / 3600)],
+    ['minutes', Math.floor((total % 3600) / 60)],
+    ['seconds', total % 60],
+  ];
+  const first = units.findIndex(([, n]) => n > 0);
+  if (first === -1) return translate('desk.duration.seconds', { n: 0 });
+  return units
+    .slice(first, first + 2)
+    .filter(([, n]) => n > 0)
+    .map(([unit, n]) => translate(`desk.duration.${unit}`, { n }))
+    .join(' ');
+};
+
+/** Date and time in the UI's locale (the browser's time zone: the hospital's). */
+export const formatDateTime = (value: string | number | Date | null | undefined, locale: string): string => {
+  if (value === null || value === undefined || value === '') return '';
+  const d = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value);
+  return d.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
+};
+
+/** Polling interval for lists and show pages: work moved on by others appears without a reload. */
+export const POLL_MS = 5000;

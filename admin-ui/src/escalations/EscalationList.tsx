@@ -1,0 +1,45 @@
+import {
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  ReferenceField,
+  SelectField,
+  TextField,
+} from 'react-admin';
+import { clockChoices, faultLevelChoices } from '../choices';
+import { POLL_MS } from '../common/time';
+import { WorkButton } from '../tasks/TaskButtons';
+import type { Task } from '../tasks/types';
+
+interface Escalation {
+  id: string;
+  ticketId: string;
+  taskId: string | null;
+  acknowledgedAt: string | null;
+}
+
+/** The task beside an unacknowledged breach: the manager acknowledges it from here. */
+const AckButton = ({ record }: { record: Escalation }) =>
+  record.taskId && !record.acknowledgedAt ? (
+    <WorkButton task={{ id: record.taskId, ticketId: record.ticketId, kind: 'escalation', candidateRole: 'manager', assigneeId: null, assigneeName: null, status: 'open', dueAt: null, outcome: null, completedById: null, completedAt: null, createdAt: '', faultLevel: null } satisfies Task} />
+  ) : null;
+
+/** 超时升级: every breached commitment, read-only; acknowledging happens through the escalation task. */
+export const EscalationList = () => (
+  <List sort={{ field: 'breachedAt', order: 'DESC' }} queryOptions={{ refetchInterval: POLL_MS }} exporter={false}>
+    <Datagrid rowClick={false} bulkActionButtons={false}>
+      <ReferenceField source="ticketId" reference="tickets" link="show">
+        <TextField source="id" />
+      </ReferenceField>
+      <SelectField source="clock" choices={clockChoices} />
+      <SelectField source="faultLevel" choices={faultLevelChoices} />
+      <DateField source="dueAt" showTime />
+      <DateField source="breachedAt" showTime />
+      <ReferenceField source="acknowledgedById" reference="users" link={false} emptyText="—" />
+      <DateField source="acknowledgedAt" showTime emptyText="—" />
+      <TextField source="note" emptyText="—" />
+      <FunctionField label="" render={(r: Escalation) => <AckButton record={r} />} />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,18 @@
+import PlaceIcon from '@mui/icons-material/Place';
+import { maxLength, SaveButton, TextInput } from 'react-admin';
+import { StepForm } from './StepForm';
+import type { Task } from './types';
+import { orNull, useCompleteTask } from './useCompleteTask';
+
+/** 到场签到: the engineer is on site; the repair form (系统维修单) comes next. */
+export const CheckInForm = ({ task }: { task: Task }) => {
+  const complete = useCompleteTask(task);
+  return (
+    <StepForm
+      onSubmit={(v) => complete({ note: orNull(v.note) }, 'desk.checkin.done')}
+      toolbar={<SaveButton label="desk.checkin.confirm" icon={<PlaceIcon />} alwaysEnable />}
+    >
+      <TextInput source="note" label="desk.fields.note" multiline minRows={2} validate={maxLength(1000)} fullWidth />
+    </StepForm>
+  );
+};

@@ -1,0 +1,21 @@
+import type { FaultLevel, Role, Step, TaskKind, TaskStatus } from '../choices';
+
+/** A human step the workflow waits for (GET /api/tasks). */
+export interface Task {
+  id: string;
+  ticketId: string;
+  kind: TaskKind;
+  candidateRole: Role;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  status: TaskStatus;
+  dueAt: string | null;
+  outcome: string | null;
+  completedById: number | null;
+  completedAt: string | null;
+  createdAt: string;
+  ticketTitle?: string;
+  ticketStep?: Step;
+  faultLevel: FaultLevel | null;
+  hospitalId?: number;
+}

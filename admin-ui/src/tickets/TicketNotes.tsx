@@ -1,0 +1,67 @@
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { Form, required, SaveButton, TextInput, useNotify, useRefresh, useTranslate, maxLength } from 'react-admin';
+import { useServerErrorHandler } from '../common/errors';
+import { Section } from '../common/Section';
+import { useDeskDataProvider } from '../common/useDeskDataProvider';
+import { ByLine } from './TicketRecords';
+import type { Note } from './types';
+
+const validateText = [required(), maxLength(4000)];
+/** The note form starts empty, not from the ticket shown around it. */
+const NO_RECORD = {};
+
+const NoteInput = () => (
+  <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 1 }}>
+    <TextInput source="text" label="desk.fields.text" multiline minRows={2} validate={validateText} helperText={false} sx={{ flex: 1, m: 0 }} />
+    <SaveButton label="desk.actions.addNote" variant="outlined" sx={{ mt: 1 }} />
+  </Stack>
+);
+
+/** Notes at any step (备注), by anyone who can see the request, while it is open. */
+export const TicketNotes = ({ ticketId, notes, canAdd }: { ticketId: string; notes: Note[]; canAdd: boolean }) => {
+  const translate = useTranslate();
+  const dataProvider = useDeskDataProvider();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const handleError = useServerErrorHandler();
+  const [formKey, setFormKey] = useState(0);
+  const submit = async (values: Record<string, unknown>) => {
+    try {
+      await dataProvider.ticketAction(ticketId, 'notes', { text: values.text });
+      notify('desk.actions.noteAdded', { type: 'success' });
+      setFormKey((k) => k + 1);
+      refresh();
+    } catch (error) {
+      return handleError(error);
+    }
+  };
+  return (
+    <Section title="desk.show.notes">
+      {notes.length === 0 ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {translate('desk.show.nothing')}
+        </Typography>
+      ) : (
+        <Stack spacing={1.5} sx={{ mb: 2 }}>
+          {notes.map((note, index) => (
+            <Box key={index} sx={{ borderLeft: 3, borderColor: 'divider', pl: 1.5 }}>
+              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+                {note.text}
+              </Typography>
+              <ByLine by={note.by} at={note.at} />
+            </Box>
+          ))}
+        </Stack>
+      )}
+      {canAdd && (
+        // A fresh, empty form after each note of mine (not when others add theirs while I type).
+        <Form key={formKey} record={NO_RECORD} onSubmit={submit} defaultValues={{ text: '' }}>
+          <NoteInput />
+        </Form>
+      )}
+    </Section>
+  );
+};

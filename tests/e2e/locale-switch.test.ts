@@ -1,0 +1,70 @@
+import type { Browser } from 'playwright-core';
+import { CONSOLE_DIR } from '../../scripts/console-build';
+import { launchBrowser } from '../support/browser';
+import { apiAs, closeBrowser, expectOk, shot, signIn, type ConsoleUser } from '../support/e2e-console';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+let browser: Browser;
+const open: ConsoleUser[] = [];
+
+beforeAll(async () => {
+  stack = await startStack({ consoleDir: CONSOLE_DIR });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const u of open) await u.close().catch(() => undefined);
+  await closeBrowser(browser);
+  await stack?.stop();
+});
+
+describe('language', () => {
+  it('is Chinese by default and switches to English and back, relabelling menus, pages and values', async () => {
+    const contact = await apiAs(stack.baseUrl, 'cdphc');
+    const ticket = await expectOk(
+      contact.post<{ id: string }>('/api/tickets', {
+        hospitalId: 1,
+        systemCode: 'mnis',
+        channel: 'portal',
+        faultLevel: 2,
+        title: 'PDA 扫码无反应',
+        description: '急诊科 PDA 扫描腕带无反应',
+        reporterName: '急诊科护士长',
+      }),
+    );
+    const user = await signIn(browser, stack.baseUrl, 'manager');
+    open.push(user);
+    const { page } = user;
+    await page.getByRole('menuitem', { name: '服务请求' }).waitFor();
+    await page.getByText('您好，王经理').waitFor();
+
+    await page.goto(`${stack.baseUrl}/#/tickets/${ticket.id}/show`);
+    await page.getByRole('region', { name: '系统问题单' }).waitFor();
+    expect(await page.getByRole('region', { name: '系统问题单' }).innerText()).toContain('移动护理信息系统');
+    await page.getByRole('region', { name: '处理时间线' }).getByText('受理服务请求').waitFor();
+    await shot(page, 'locale-1-zh');
+
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Service requests' }).waitFor();
+    const problem = page.getByRole('region', { name: 'Problem ticket' });
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain('Mobile Nursing Information System');
+    expect(await problem.innerText()).toContain('Level 2 (severe)');
+    await page.getByRole('region', { name: 'Timeline' }).getByText('Request received').waitFor();
+    await page.getByRole('region', { name: 'Response commitments (SLA)' }).getByText(/left/).first().waitFor();
+    expect(await page.getByRole('menuitem', { name: '服务请求' }).count()).toBe(0);
+    await shot(page, 'locale-2-en');
+
+    // The choice sticks across pages and reloads.
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Tasks' }).click();
+    await page.getByRole('tab', { name: 'My tasks' }).waitFor();
+    await shot(page, 'locale-3-en-tasks');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: '中文' }).click();
+    await page.getByRole('tab', { name: '我的任务' }).waitFor();
+    await page.getByRole('menuitem', { name: '服务请求' }).waitFor();
+  });
+});
