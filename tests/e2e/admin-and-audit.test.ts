@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CONSOLE_DIR } from '../../scripts/console-build';
 import { launchBrowser } from '../support/browser';
 import { apiAs, autocomplete, closeBrowser, expectOk, fill, pick, shot, signIn, type ConsoleUser } from '../support/e2e-console';
@@ -24,6 +24,15 @@ async function as(username: string): Promise<ConsoleUser> {
   return user;
 }
 
+/**
+ * After a create, react-admin returns to the list; other suites share this database, so the new
+ * row need not be on the first page. Search for it as an admin would.
+ */
+async function findInList(page: Page, resource: string, text: string): Promise<void> {
+  await page.waitForURL(new RegExp(`#/${resource}(\\?|$)`));
+  await page.goto(`${stack.baseUrl}/#/${resource}?filter=${encodeURIComponent(JSON.stringify({ q: text }))}`);
+}
+
 describe('administration', () => {
   it('an admin adds an engineer, who can then sign in and sees an engineer’s console', async () => {
     const { page } = await as('admin');
@@ -43,6 +52,7 @@ describe('administration', () => {
     await page.getByLabel(/^密码/).fill('Desk#2026-sun');
     await shot(page, 'admin-03-user-create');
     await page.getByRole('button', { name: '保存' }).click();
+    await findInList(page, 'users', '孙工');
     const row = page.locator('tr', { hasText: '孙工' });
     await row.waitFor();
     expect(await row.innerText()).toContain('工程师');
@@ -81,6 +91,7 @@ describe('administration', () => {
     await page.getByText('必填').first().waitFor();
     await autocomplete(page, /^所属医院/, '示范');
     await page.getByRole('button', { name: '保存' }).click();
+    await findInList(page, 'users', '吴护士长');
     await page.locator('tr', { hasText: '吴护士长' }).waitFor();
     expect(await page.locator('tr', { hasText: '吴护士长' }).innerText()).toContain('示范人民医院');
   });
