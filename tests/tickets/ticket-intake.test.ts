@@ -74,14 +74,16 @@ describe('raising a service request through the API', () => {
   });
 
   it('lists tickets newest first with the Content-Range total react-admin reads', async () => {
-    const second = await dispatcher.post<TicketBody>('/api/tickets', { ...validTicket, faultLevel: 3, title: '白板不刷新', systemCode: 'whiteboard' });
+    // Other suites share the database: a marker only this ticket carries.
+    const marker = `白板不刷新-${Date.now().toString(36)}`;
+    const second = await dispatcher.post<TicketBody>('/api/tickets', { ...validTicket, faultLevel: 3, title: marker, systemCode: 'whiteboard' });
     expect(second.status).toBe(201);
     const res = await dispatcher.get<TicketBody[]>('/api/tickets', { range: [0, 0], sort: ['receivedAt', 'DESC'] });
     expect(res.status).toBe(200);
     expect(res.body.map((t) => t.id)).toEqual([second.body.id]);
     const total = Number(res.headers.get('content-range')?.match(/^tickets 0-0\/(\d+)$/)?.[1]);
     expect(total).toBe((await rowCounts()).tickets);
-    const filtered = await dispatcher.get<TicketBody[]>('/api/tickets', { filter: { faultLevel: 3, q: '白板' } });
+    const filtered = await dispatcher.get<TicketBody[]>('/api/tickets', { filter: { faultLevel: 3, q: marker } });
     expect(filtered.body.map((t) => t.id)).toEqual([second.body.id]);
   });
 
