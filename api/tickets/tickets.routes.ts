@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Hono } from 'hono';
 import { ArchiveRecord, Department, Hospital, HospitalSystem, IdempotencyKey, Ticket, TicketTask, User, type ITicket } from '../../db/entities';
@@ -237,13 +238,15 @@ export function ticketsRoutes(deps: AppDeps) {
           }
         }
       }
-      if (replay) {
-        const done = await em.fork().findOne(Ticket, intake.ticketNo, { populate: ['hospital', 'department'] });
-        if (done) return c.json(toTicketDto(done), 200);
-      }
-      // USE_EXISTING: a retry whose first attempt did start the workflow attaches to it instead of failing.
+      // USE_EXISTING: a retry attaches to the workflow its first attempt started, and like the
+      // first attempt answers only once intake is complete (row and triage task written).
       const started = intake;
-      await withTemporal(deps, () => startTicketWorkflow(deps.temporal, deps.settings.taskQueue, started, replay ? 'USE_EXISTING' : 'FAIL'));
+      try {
+        await withTemporal(deps, () => startTicketWorkflow(deps.temporal, deps.settings.taskQueue, started, replay ? 'USE_EXISTING' : 'FAIL'));
+      } catch (e) {
+        // A retry after the ticket's workflow has already closed (archived or cancelled): the row answers.
+        if (!(replay && e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      }
       const t = await em.fork().findOneOrFail(Ticket, intake.ticketNo, { populate: ['hospital', 'department'] });
       if (replay) return c.json(toTicketDto(t), 200);
       return c.json(toTicketDto(t), 201);

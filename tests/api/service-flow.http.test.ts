@@ -172,6 +172,11 @@ describe('the on-site flow over HTTP, as four people do it', () => {
     expect(again.body.id).toBe(first.body.id);
     const concurrent = await Promise.all([1, 2, 3].map(() => dispatcher.post<TicketBody>('/api/tickets', newTicket, { 'Idempotency-Key': `${key}-c` })));
     expect(new Set(concurrent.map((r) => r.body.id)).size).toBe(1);
+    // Replayed after the ticket has closed: still the same ticket, and no second run.
+    expect((await dispatcher.post(`/api/tickets/${first.body.id}/cancel`, { reason: '重复' })).status).toBe(200);
+    await stack.client.workflow.getHandle(`ticket-${first.body.id}`).result();
+    const late = await dispatcher.post<TicketBody>('/api/tickets', newTicket, { 'Idempotency-Key': key });
+    expect([late.status, late.body.id, late.body.status]).toEqual([200, first.body.id, 'cancelled']);
     const other = await dispatcher.post<{ errors: Record<string, string> }>('/api/tickets', { ...newTicket, title: '别的问题' }, { 'Idempotency-Key': key });
     expect(other.status).toBe(422);
     expect(Object.keys(other.body.errors)).toEqual(['Idempotency-Key']);
