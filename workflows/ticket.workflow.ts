@@ -80,13 +80,17 @@ type Activities = ReturnType<typeof createActivities>;
 // Projection writes must eventually land: retry through database outages, never give up.
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' } as const;
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
-// Projections are short, idempotent database writes: as local activities they run inside the
-// workflow task, so a human step's Update completes without another trip through the server.
+// Tickets opened between the two patches below ran their projections as local activities (fast,
+// inside the workflow task). A Temporal server crash could then lose the workflow task after its
+// projection was already in PostgreSQL: the database ahead of the history (fault drill, kill -9).
+// Projections are ordinary activities again, scheduled only once the step is durable.
 const localActs = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
 const archiveActs = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry });
 
-/** Tickets started before this patch keep scheduling their projections as ordinary activities. */
+/** Marks tickets whose projections ran as local activities (kept so their histories replay). */
 export const LOCAL_PROJECTIONS_PATCH = 'local-projections';
+/** Marks tickets whose projections are ordinary activities again. */
+export const DURABLE_PROJECTIONS_PATCH = 'durable-projections';
 
 function reject(reason: Rejection): void {
   if (reason) throw ApplicationFailure.create({ type: STEP_REJECTED, message: reason, nonRetryable: true });
@@ -585,7 +589,7 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   // ---- the flow ---------------------------------------------------------------------------------
 
-  db = patched(LOCAL_PROJECTIONS_PATCH) ? localActs : acts;
+  db = patched(DURABLE_PROJECTIONS_PATCH) ? acts : patched(LOCAL_PROJECTIONS_PATCH) ? localActs : acts;
   targets = await db.loadSlaPolicy(intake.hospitalId);
   state.sla.clocks = clocksForLevel(state.sla, target(), now());
   await db.recordIntake({

@@ -139,13 +139,27 @@ export async function driveOnsiteFlows(o: DriveOptions): Promise<DriveReport> {
     const id = created.body.id;
     tickets[i] = id;
     progress.step();
+    let previous = 'the ticket';
     for (const kind of ONSITE_TASKS) {
       const { session, data } = stepData[kind];
       // Also when the row already says done: a completion by the same person answers 200 again.
       const res = await timed(id, kind, async () => {
         const task = await taskOf(session, id, kind);
-        return session.until<TaskBody>([200], 'POST', `/api/tasks/${task.id}/complete`, { body: data, deadline: o.deadline, what: `${id} ${kind}` });
+        try {
+          return await session.until<TaskBody>([200], 'POST', `/api/tasks/${task.id}/complete`, {
+            body: data,
+            deadline: o.deadline,
+            what: `${id} ${kind}`,
+            // The workflow had not finished registering the ticket (the API answered the retried
+            // creation from the ticket row): a person would try again in a moment.
+            transient: (r) => r.status === 409 && /still being registered/.test(String((r.body as { message?: string } | undefined)?.message)),
+          });
+        } catch (e) {
+          // A refusal right after a retried step: say so, it is the tell-tale of a step lost on the way.
+          throw new DrillFailure(`${(e as Error).message} — after ${previous}`);
+        }
       });
+      previous = `${kind} answered 200 ${res.attempts === 1 ? 'at once' : `on attempt ${res.attempts} (earlier attempts: outage answers)`}`;
       if (res.body.status !== 'done' || res.body.completedById !== session.userId) {
         throw new DrillFailure(`${id} ${kind}: completed with 200 but the task reads ${JSON.stringify(res.body)}`);
       }

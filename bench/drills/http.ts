@@ -9,6 +9,8 @@ import { DrillFailure, sleep, type counter } from './util';
 export interface HttpAnswer<T = unknown> {
   status: number;
   body: T;
+  /** Requests it took (`until`): 1 = answered at once. */
+  attempts?: number;
 }
 
 /** What a request's retries saw, drill-wide. */
@@ -67,13 +69,20 @@ export class DrillSession {
     ok: number[],
     method: string,
     path: string,
-    o: { body?: unknown; headers?: Record<string, string>; deadline: number; what: string },
+    o: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      deadline: number;
+      what: string;
+      /** Other answers that only mean "not yet" and are retried like an outage. */
+      transient?: (res: HttpAnswer<T>) => boolean;
+    },
   ): Promise<HttpAnswer<T>> {
     let backoff = 200;
     for (let attempt = 0; ; attempt++) {
       const res = await this.once<T>(method, path, o.body, o.headers);
-      if (ok.includes(res.status)) return res;
-      if (!RETRYABLE.has(res.status) && res.status !== 0) {
+      if (ok.includes(res.status)) return { ...res, attempts: attempt + 1 };
+      if (!RETRYABLE.has(res.status) && res.status !== 0 && !o.transient?.(res)) {
         throw new DrillFailure(`${o.what}: ${method} ${path} as ${this.username} answered ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`);
       }
       if (Date.now() > o.deadline) throw new DrillFailure(`${o.what}: ${method} ${path} still ${res.status || 'unanswered'} after ${attempt + 1} attempts at the deadline`);

@@ -121,7 +121,8 @@ async function driveWithFaults(
       const st = await within(10_000, 'state query', h.query(stateQuery)).catch(() => undefined);
       if (!st || st.status !== 'open') return undefined;
       // A workflow task still to run may bring the signature yet.
-      if ((await h.describe()).raw.pendingWorkflowTask) return undefined;
+      const described = await within(10_000, 'describe', h.describe()).catch(() => undefined);
+      if (!described || described.raw.pendingWorkflowTask) return undefined;
       return `the workflow itself is still open at step ${st.step} with open tasks [${st.tasks.map((t) => t.kind).join(', ')}] (its history lacks the signature: PostgreSQL is ahead of Temporal)`;
     },
   });
@@ -245,20 +246,21 @@ export async function workerKillDrill(
       const { drive, faultError } = await driveWithFaults(p.stack, o, `wk${o.seed}`, async (at, progress) => {
         let lastKillStep = 0;
         for (const [k, planned] of points.entries()) {
-          // Some progress between two kills, so the second does not land on the restart of the first.
+          // Some progress after the previous restart, so a kill does not land on the restart of the one before.
           const point = Math.max(planned, lastKillStep + Math.ceil(o.concurrency / 2));
           if (!(await at(point))) throw new Error(`the flows finished before kill ${k + 1} (step ${point})`);
           // A random moment, not the instant a step completed.
           await sleep(between(random, 0, 800));
           const t0 = Date.now();
           const pid = p.stack.worker.pid;
-          lastKillStep = progress.steps;
+          const atStep = progress.steps;
           await p.stack.worker.kill();
           const down = between(random, 300, 3000);
           await sleep(down);
           const ready = await p.stack.worker.start();
           downMs += Date.now() - t0;
-          killLog.push(`kill ${k + 1}: pid ${pid} at step ${progress.steps}, down ${seconds(down)} + ${seconds(ready)} to start`);
+          lastKillStep = progress.steps;
+          killLog.push(`kill ${k + 1}: pid ${pid} at step ${atStep}, down ${seconds(down)} + ${seconds(ready)} to start`);
           o.log(`  ${killLog.at(-1)}`);
         }
       });
@@ -283,7 +285,8 @@ export async function workerKillDrill(
       };
     }),
   );
-  if (o.archiveDrill && outcomes[0].ok) outcomes.push(await archiveDrillOn(p, { seed: o.seed, log: o.log }));
+  // On the archive the killed workers wrote (it needs at least 3 records, and says so otherwise).
+  if (o.archiveDrill) outcomes.push(await archiveDrillOn(p, { seed: o.seed, log: o.log }));
   await settle(p, outcomes, o.keepLogs);
   return outcomes;
 }
@@ -317,9 +320,11 @@ export async function temporalRestartDrill(
         if (!(await at(point))) throw new Error(`the flows finished before restart ${k + 1} (step ${point})`);
         await sleep(between(random, 0, 800));
         const stepsBefore = progress.steps;
-        // Odd restarts stop the server as the helper does (SIGTERM, SIGKILL after 10 s); even ones crash it (SIGKILL).
+        // The 1st, 3rd … restart stops the server as the helper does (SIGTERM, SIGKILL after 10 s) and
+        // starts it again at once; the 2nd, 4th … crashes it (kill -9) and keeps it down 16–20 s, longer
+        // than the API's 15 s budget for a Temporal call, so requests in flight fail with 503 and are retried.
         const hard = k % 2 === 1;
-        const down = await temporal.restart({ downMs: between(random, 500, 3000), hard });
+        const down = await temporal.restart({ downMs: hard ? between(random, 16_000, 20_000) : between(random, 500, 3000), hard });
         downtimes.push(down);
         const t0 = Date.now();
         // The same API process must find the new server by itself: /api/ready pings Temporal.

@@ -9,7 +9,7 @@ describe('fault drill: kill -9 the worker process mid-run', () => {
       kills: 2,
       // Early in the run, before any flow reaches its archive: a kill during an archiveTicket
       // activity costs that ticket its 2-minute start-to-close timeout (npm run drill covers that).
-      window: [0.04, 0.26],
+      window: [0.03, 0.18],
       seed: drillSeed(),
       log: drillLog,
       driveTimeoutMs: 200_000,

@@ -14,9 +14,12 @@ describe('replay of recorded ticket histories', () => {
 
   const PATHS = ['onsite-signed', 'onsite-refused-then-signed', 'remote-resolved', 'cancelled-by-hospital', 'sla-breach-acknowledged', 'level-change-after-pause'];
 
-  it('has every recorded path, from before the local-projections patch and after it', () => {
-    // v1: projections as ordinary activities (tickets opened before `patched('local-projections')`).
+  it('has every recorded path, for each generation of running tickets', () => {
+    // v1: projections as ordinary activities, before any patch.
     expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `v1-activity-projections-${p}.json`)));
+    // v2: `patched('local-projections')`, projections as local activities.
+    expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `v2-local-projections-${p}.json`)));
+    // current: `patched('durable-projections')`, ordinary activities again.
     expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `${p}.json`)));
   });
 
