@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ArchiveRecord } from '../db/entities';
 import { archiveHash, GENESIS_HASH } from '../db/archive-chain';
@@ -22,30 +23,41 @@ export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
      * to the previous record. A retry finds the record already there and returns it.
      */
     async archiveTicket(input: ArchiveInput): Promise<{ seq: number; hash: string }> {
-      const existing = await orm.em.fork().findOne(ArchiveRecord, { ticketId: input.ticketNo });
-      if (existing) return { seq: existing.seq, hash: existing.hash };
-      const history = JSON.parse(historyToJSON(await temporal.workflow.getHandle(ticketWorkflowId(input.ticketNo)).fetchHistory()));
-      return orm.em.fork().transactional(async (tx) => {
-        await tx.getConnection().execute('select pg_advisory_xact_lock(?)', [ARCHIVE_LOCK], 'all', tx.getTransactionContext());
-        const again = await tx.findOne(ArchiveRecord, { ticketId: input.ticketNo });
-        if (again) return { seq: again.seq, hash: again.hash };
-        const [last] = await tx.find(ArchiveRecord, {}, { orderBy: { seq: 'desc' }, limit: 1, fields: ['seq', 'hash'] });
-        const prevHash = last?.hash ?? GENESIS_HASH;
-        const content = {
-          seq: (last?.seq ?? 0) + 1,
-          ticketId: input.ticketNo,
-          archivedAt: new Date(),
-          outcome: input.outcome,
-          ticket: input.ticket,
-          repairForm: input.repairForm,
-          signature: input.signature,
-          history,
-        };
-        const hash = archiveHash(prevHash, content);
-        tx.create(ArchiveRecord, { ...content, prevHash, hash });
-        await tx.flush();
-        return { seq: content.seq, hash };
-      });
+      // Heartbeats let Temporal notice a dead worker within the heartbeat timeout, not the 2-minute
+      // start-to-close (worker kill drill): the archive is the last step of every ticket.
+      const beat = setInterval(() => Context.current().heartbeat(), 2_000);
+      try {
+        return await archive(input);
+      } finally {
+        clearInterval(beat);
+      }
     },
   };
+
+  async function archive(input: ArchiveInput): Promise<{ seq: number; hash: string }> {
+    const existing = await orm.em.fork().findOne(ArchiveRecord, { ticketId: input.ticketNo });
+    if (existing) return { seq: existing.seq, hash: existing.hash };
+    const history = JSON.parse(historyToJSON(await temporal.workflow.getHandle(ticketWorkflowId(input.ticketNo)).fetchHistory()));
+    return orm.em.fork().transactional(async (tx) => {
+      await tx.getConnection().execute('select pg_advisory_xact_lock(?)', [ARCHIVE_LOCK], 'all', tx.getTransactionContext());
+      const again = await tx.findOne(ArchiveRecord, { ticketId: input.ticketNo });
+      if (again) return { seq: again.seq, hash: again.hash };
+      const [last] = await tx.find(ArchiveRecord, {}, { orderBy: { seq: 'desc' }, limit: 1, fields: ['seq', 'hash'] });
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const content = {
+        seq: (last?.seq ?? 0) + 1,
+        ticketId: input.ticketNo,
+        archivedAt: new Date(),
+        outcome: input.outcome,
+        ticket: input.ticket,
+        repairForm: input.repairForm,
+        signature: input.signature,
+        history,
+      };
+      const hash = archiveHash(prevHash, content);
+      tx.create(ArchiveRecord, { ...content, prevHash, hash });
+      await tx.flush();
+      return { seq: content.seq, hash };
+    });
+  }
 }

@@ -1,27 +1,11 @@
-import { SlaPolicy } from '../db/entities';
-import type { FaultLevel } from '../domain/catalogue';
-import type { SlaTarget } from '../domain/sla';
+import { loadSlaTargets } from '../db/sla-targets';
 import type { ActivityDeps } from './deps';
 
 export function createSlaActivities({ orm }: ActivityDeps) {
   return {
-    /** The hospital's own contract terms per level, falling back to the vendor default per level. */
-    async loadSlaPolicy(hospitalId: number): Promise<SlaTarget[]> {
-      const em = orm.em.fork();
-      const rows = await em.find(SlaPolicy, { $or: [{ hospital: hospitalId }, { hospital: null }] }, { orderBy: { level: 'asc' } });
-      const byLevel = new Map<number, (typeof rows)[number]>();
-      for (const r of rows) {
-        const own = r.hospital !== null && r.hospital !== undefined;
-        if (own || !byLevel.has(r.level)) byLevel.set(r.level, r);
-      }
-      return [...byLevel.values()].map((r) => ({
-        level: r.level as FaultLevel,
-        replySeconds: r.replySeconds,
-        firstSolutionSeconds: r.firstSolutionSeconds ?? null,
-        warnAt: r.warnAt,
-        unclaimedReminderSeconds: r.unclaimedReminderSeconds,
-        signatureReminderSeconds: r.signatureReminderSeconds,
-      }));
+    /** For tickets whose starter did not pass the hospital's terms along (see the intake's options). */
+    async loadSlaPolicy(hospitalId: number) {
+      return loadSlaTargets(orm.em.fork(), hospitalId);
     },
   };
 }

@@ -3,7 +3,10 @@
  * measured in the same run on the same services. Appends a dated section to docs/benchmarks.md.
  *
  *   npm run bench -- [--only=1,2,3,4] [--clients=8] [--flows=40] [--latency-flows=30]
- *                    [--tickets=10000] [--sla-seconds=240] [--rows=100000] [--no-write]
+ *                    [--tickets=10000] [--sla-seconds=240] [--rows=100000] [--no-write] [--profile]
+ *
+ * --profile: the worker and API processes write V8 CPU profiles to .data/profiles/, which
+ * `npx tsx bench/profile-summary.ts <files>` sums up by package and function.
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,12 +18,13 @@ import { Client as PgClient } from 'pg';
 import { ROOT } from '../config/paths';
 import { openOrm } from '../db/orm';
 import { ticketWorkflowId } from '../domain/ticket';
-import { nextTicketNo, startTicketWorkflow } from '../api/tickets/ticket-workflow.client';
+import { nextTicketNo, startTicketWorkflow, writeProjected } from '../api/tickets/ticket-workflow.client';
+import { loadSlaTargets } from '../db/sla-targets';
 import { spawnWorker } from '../scripts/worker-process';
 import { ApiSession } from '../tests/support/http';
 import { hospitalWithPolicy, loadActors, type Actors } from '../tests/support/flow';
 import { accept, approve, repairForm, triage } from '../tests/support/step-data';
-import { startStack, type Stack } from '../tests/support/stack';
+import { startDeployed, type Deployed } from './deployed';
 import { benchEnvironment } from './env';
 import { finishUpdate, minimalWorkflow, stepUpdate } from './minimal.workflow';
 import { fmt, pool, summary, timed } from './stats';
@@ -62,7 +66,7 @@ async function complete(s: ApiSession, taskId: string, body: unknown): Promise<n
 }
 
 /** One full on-site flow over HTTP; returns the complete-task round trips it measured. */
-async function onsiteFlow(stack: Stack, p: People): Promise<number[]> {
+async function onsiteFlow(stack: Deployed, p: People): Promise<number[]> {
   const created = await p.contact.post<{ id: string }>('/api/tickets', { ...NEW_TICKET, channel: 'portal' });
   if (created.status !== 201) throw new Error(`create: ${created.status}`);
   const id = created.body.id;
@@ -93,7 +97,7 @@ async function minimalFlow(client: Client, i: number, latencies?: number[]): Pro
   await h.result();
 }
 
-async function people(stack: Stack): Promise<People> {
+async function people(stack: Deployed): Promise<People> {
   const [contact, dispatcher, engineer] = await Promise.all(['cdphc', 'dispatcher', 'engineer'].map((u) => ApiSession.login(stack.baseUrl, u)));
   return { contact, dispatcher, engineer, a: await loadActors(stack.orm) };
 }
@@ -105,6 +109,10 @@ function machine(): string {
 }
 
 async function main(): Promise<void> {
+  if (args.profile === 'true') {
+    process.env.DESK_CPU_PROFILE_DIR = path.join(ROOT, '.data/profiles');
+    fs.mkdirSync(process.env.DESK_CPU_PROFILE_DIR, { recursive: true });
+  }
   const env = await benchEnvironment(log);
   const connection = await NativeConnection.connect({ address: env.temporalAddress });
   const minimalWorker = await Worker.create({ connection, namespace: env.namespace, taskQueue: 'bench-minimal', workflowBundle: { codePath: env.minimalBundle } });
@@ -130,7 +138,7 @@ async function main(): Promise<void> {
   const results: string[] = [];
   try {
     if (only.has(1) || only.has(2)) {
-      const stack = await startStack();
+      const stack = await startDeployed(client, 'bench-desk');
       try {
         const p = await people(stack);
         await onsiteFlow(stack, p); // warm-up: bundles loaded, caches filled
@@ -163,7 +171,7 @@ async function main(): Promise<void> {
       }
     }
     if (only.has(3)) results.push(...(await openTickets(env.dbUrl, client)));
-    if (only.has(4)) results.push(...(await ticketList(env.dbUrl)));
+    if (only.has(4)) results.push(...(await ticketList(env.dbUrl, client)));
   } finally {
     minimalWorker.shutdown();
     await minimalRun;
@@ -210,11 +218,12 @@ async function openTickets(dbUrl: string, client: Client): Promise<string[]> {
   try {
     log(`3: starting ${count} tickets (reply window ${slaSeconds} s)…`);
     const em = orm.em.fork();
+    const slaTargets = await loadSlaTargets(em, hospitalId);
     const [, startMs] = await timed(() =>
       pool(count, 32, async () => {
         const receivedAt = new Date();
         const ticketNo = await nextTicketNo(em, receivedAt, 'Asia/Shanghai');
-        await startTicketWorkflow(client, taskQueue, {
+        const started = await startTicketWorkflow(client, taskQueue, {
           ticketNo,
           hospitalId,
           departmentId: null,
@@ -227,7 +236,9 @@ async function openTickets(dbUrl: string, client: Client): Promise<string[]> {
           reporterPhone: null,
           receivedAt: receivedAt.toISOString(),
           createdBy: a.dispatcher,
-        });
+        }, 'FAIL', { slaTargets });
+        // As the API does: the ticket row and first task are written before the start counts as done.
+        await writeProjected(orm, started);
       }),
     );
     const startRate = count / (startMs / 1000);
@@ -260,7 +271,7 @@ async function openTickets(dbUrl: string, client: Client): Promise<string[]> {
 }
 
 /** 4: the ticket list over HTTP with many rows, against the raw SQL for the same page and total. */
-async function ticketList(dbUrl: string): Promise<string[]> {
+async function ticketList(dbUrl: string, client: Client): Promise<string[]> {
   const rowsWanted = num('rows', 100_000);
   const pg = new PgClient({ connectionString: dbUrl });
   await pg.connect();
@@ -277,7 +288,7 @@ async function ticketList(dbUrl: string): Promise<string[]> {
     );
     await pg.query('analyze tickets');
   }
-  const stack = await startStack();
+  const stack = await startDeployed(client, 'bench-desk');
   try {
     const s = await ApiSession.login(stack.baseUrl, 'dispatcher');
     const cases = [

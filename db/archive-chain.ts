@@ -30,13 +30,16 @@ export interface ChainProblem {
 
 /**
  * Re-reads the whole archive and recomputes every link. Any edited field, removed record or
- * reordering shows up as a problem at the first record it breaks.
+ * reordering shows up as a problem at the first record it breaks. Then each ticket's `archived`
+ * event (the event log is append-only too, and written after the record) anchors its record:
+ * newest records removed, or a chain rewritten with fresh hashes, no longer match their anchors.
  */
 export async function verifyArchiveChain(em: EntityManager, batch = 200): Promise<{ records: number; problems: ChainProblem[] }> {
   const problems: ChainProblem[] = [];
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let records = 0;
+  const byTicket = new Map<string, { seq: number; hash: string }>();
   for (;;) {
     const rows = await em.fork().find(ArchiveRecord, { seq: { $gte: expectedSeq } }, { orderBy: { seq: 'asc' }, limit: batch });
     if (!rows.length) break;
@@ -47,6 +50,20 @@ export async function verifyArchiveChain(em: EntityManager, batch = 200): Promis
       if (archiveHash(r.prevHash, r) !== r.hash) problems.push({ seq: r.seq, ticketId: r.ticketId, problem: 'content does not match its hash' });
       prev = r.hash;
       expectedSeq = r.seq + 1;
+      byTicket.set(r.ticketId, { seq: r.seq, hash: r.hash });
+    }
+  }
+  const anchors = await em
+    .fork()
+    .getConnection()
+    .execute<{ ticket_id: string; seq: number; hash: string }[]>(
+      `select ticket_id, (data ->> 'archiveSeq')::int as seq, data ->> 'hash' as hash from ticket_events where type = 'archived' order by seq`,
+    );
+  for (const anchor of anchors) {
+    const r = byTicket.get(anchor.ticket_id);
+    if (!r) problems.push({ seq: anchor.seq, ticketId: anchor.ticket_id, problem: 'the event log recorded its archiving, but the record is missing' });
+    else if (r.seq !== anchor.seq || r.hash !== anchor.hash) {
+      problems.push({ seq: r.seq, ticketId: anchor.ticket_id, problem: 'does not match the hash the event log recorded when it was archived' });
     }
   }
   return { records, problems };

@@ -1,5 +1,5 @@
 import type { ClockName } from './sla';
-import type { Actor, Status, Step, TaskKind } from './ticket';
+import type { Actor, Status, Step, TaskKind, TicketIntake, TicketState } from './ticket';
 import type { Category, FaultLevel, MaintenanceType } from './catalogue';
 import type { Role } from './roles';
 
@@ -33,6 +33,11 @@ export interface TaskRow {
 
 export interface ClosedTask {
   id: string;
+  /** The whole row, so a task can be written closed even if its opening was never projected (absent before api-projections). */
+  kind?: TaskKind;
+  candidateRole?: Role;
+  assigneeId?: number | null;
+  createdAt?: number;
   status: 'done' | 'cancelled';
   outcome: string;
   completedById: number | null;
@@ -72,3 +77,24 @@ export interface Projection {
   acknowledgedEscalationTaskId?: string;
   notifications: NotificationRow[];
 }
+
+/** The ticket row as first written: the request as received and its first deadlines. */
+export interface IntakeRecord {
+  intake: TicketIntake;
+  step: Step;
+  replyDueAt: string | null;
+  solutionDueAt: string | null;
+}
+
+/** What one write to PostgreSQL applies: maybe the ticket row itself, then events in order. */
+export interface ProjectionBatch {
+  intake?: IntakeRecord | null;
+  projections: Projection[];
+}
+
+/**
+ * What every Update answers with: the ticket's state and, from tickets started with the
+ * api-projections patch on, the events the Update produced, which its caller writes to
+ * PostgreSQL before it answers the user (the workflow writes them too, a little later).
+ */
+export type StepResult = TicketState & { projected?: ProjectionBatch };

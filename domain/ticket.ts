@@ -1,6 +1,6 @@
 import type { Category, Channel, FaultLevel, MaintenanceType } from './catalogue';
 import type { Role } from './roles';
-import type { SlaState } from './sla';
+import type { SlaState, SlaTarget } from './sla';
 
 /** Where a ticket is in the service flow (服务流程). */
 export const STEPS = ['intake', 'triage', 'remote', 'dispatch', 'onsite', 'signature', 'archived', 'cancelled'] as const;
@@ -23,6 +23,14 @@ export interface Actor {
 }
 
 /** What intake knows about a request before anyone has triaged it. */
+/** How the starter runs a ticket; absent from tickets started before api-projections. */
+export interface TicketWorkflowOptions {
+  /** The hospital's terms, read by the starter so the first workflow task needs no activity. */
+  slaTargets?: SlaTarget[];
+  /** See DEFAULT_PROJECTION_GRACE_SECONDS in the workflow. */
+  projectionGraceSeconds?: number;
+}
+
 export interface TicketIntake {
   ticketNo: string;
   hospitalId: number;
@@ -168,8 +176,13 @@ export function ticketWorkflowId(ticketNo: string): string {
  * Ticket numbers read like the paper forms: SR-yyyymmdd-NNNNN, the date in the desk's time zone
  * (the hospital's working day), the serial from a database sequence so it never repeats.
  */
+/** Building a DateTimeFormat costs more than formatting with it: one per time zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatTicketNo(receivedAt: Date, serial: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = format
     .formatToParts(receivedAt)
     .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
   return `SR-${parts.year}${parts.month}${parts.day}-${String(serial).padStart(5, '0')}`;

@@ -9,8 +9,13 @@ import { ROOT } from '../config/paths';
  */
 export const WORKER_HEAP_MIB = Number(process.env.WORKER_HEAP_MIB ?? 768);
 
+/** With DESK_CPU_PROFILE_DIR set, the process writes V8 CPU profiles there on exit (`npm run bench -- --profile`). */
+export function profileArgs(env: NodeJS.ProcessEnv): string[] {
+  return env.DESK_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${env.DESK_CPU_PROFILE_DIR}`] : [];
+}
+
 export function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MIB}`, '--import', 'tsx', 'worker/main.ts'], {
+  return spawn(process.execPath, [...profileArgs(env), `--max-old-space-size=${WORKER_HEAP_MIB}`, '--import', 'tsx', 'worker/main.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

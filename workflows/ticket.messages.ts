@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { FaultLevel } from '../domain/catalogue';
+import type { StepResult } from '../domain/projection';
 import type { Actor, TicketState } from '../domain/ticket';
 import type {
   CheckInInput,
@@ -14,10 +15,10 @@ import type {
 export const stateQuery = defineQuery<TicketState>('state');
 
 /**
- * Sent together with the workflow start (update-with-start): returns once the ticket row and its
- * first task are written, so the client that created the ticket can read them straight away.
+ * Sent together with the workflow start (update-with-start). Answers with the ticket's first row
+ * and task to write (api-projections), or, for older tickets, once the workflow has written them.
  */
-export const intakeUpdate = defineUpdate<TicketState>('intake');
+export const intakeUpdate = defineUpdate<StepResult>('intake');
 
 /** A human step completes the open task `taskId`; the acting user travels with it. */
 export interface StepArgs<T> {
@@ -26,22 +27,22 @@ export interface StepArgs<T> {
   data: T;
 }
 
-export const triageUpdate = defineUpdate<TicketState, [StepArgs<TriageInput>]>('triage');
-export const remoteAttemptUpdate = defineUpdate<TicketState, [StepArgs<RemoteAttemptInput>]>('remoteAttempt');
-export const dispatchDecisionUpdate = defineUpdate<TicketState, [StepArgs<DispatchDecisionInput>]>('dispatchDecision');
-export const checkInUpdate = defineUpdate<TicketState, [StepArgs<CheckInInput>]>('checkIn');
-export const repairFormUpdate = defineUpdate<TicketState, [StepArgs<RepairFormInput>]>('repairForm');
-export const signatureUpdate = defineUpdate<TicketState, [StepArgs<SignatureInput>]>('signature');
-export const acknowledgeEscalationUpdate = defineUpdate<TicketState, [StepArgs<{ note: string }>]>('acknowledgeEscalation');
-export const claimTaskUpdate = defineUpdate<TicketState, [{ actor: Actor; taskId: string }]>('claimTask');
+export const triageUpdate = defineUpdate<StepResult, [StepArgs<TriageInput>]>('triage');
+export const remoteAttemptUpdate = defineUpdate<StepResult, [StepArgs<RemoteAttemptInput>]>('remoteAttempt');
+export const dispatchDecisionUpdate = defineUpdate<StepResult, [StepArgs<DispatchDecisionInput>]>('dispatchDecision');
+export const checkInUpdate = defineUpdate<StepResult, [StepArgs<CheckInInput>]>('checkIn');
+export const repairFormUpdate = defineUpdate<StepResult, [StepArgs<RepairFormInput>]>('repairForm');
+export const signatureUpdate = defineUpdate<StepResult, [StepArgs<SignatureInput>]>('signature');
+export const acknowledgeEscalationUpdate = defineUpdate<StepResult, [StepArgs<{ note: string }>]>('acknowledgeEscalation');
+export const claimTaskUpdate = defineUpdate<StepResult, [{ actor: Actor; taskId: string }]>('claimTask');
 
 /** Escape hatches, allowed at most steps (see the validators for who and when). */
-export const addNoteUpdate = defineUpdate<TicketState, [{ actor: Actor; text: string }]>('addNote');
-export const reassignUpdate = defineUpdate<TicketState, [{ actor: Actor; assigneeId: number; reason: string }]>('reassign');
-export const changeLevelUpdate = defineUpdate<TicketState, [{ actor: Actor; faultLevel: FaultLevel; reason: string }]>('changeLevel');
-export const pauseUpdate = defineUpdate<TicketState, [{ actor: Actor; reason: string }]>('pause');
-export const resumeUpdate = defineUpdate<TicketState, [{ actor: Actor }]>('resume');
-export const cancelUpdate = defineUpdate<TicketState, [{ actor: Actor; reason: string }]>('cancel');
+export const addNoteUpdate = defineUpdate<StepResult, [{ actor: Actor; text: string }]>('addNote');
+export const reassignUpdate = defineUpdate<StepResult, [{ actor: Actor; assigneeId: number; reason: string }]>('reassign');
+export const changeLevelUpdate = defineUpdate<StepResult, [{ actor: Actor; faultLevel: FaultLevel; reason: string }]>('changeLevel');
+export const pauseUpdate = defineUpdate<StepResult, [{ actor: Actor; reason: string }]>('pause');
+export const resumeUpdate = defineUpdate<StepResult, [{ actor: Actor }]>('resume');
+export const cancelUpdate = defineUpdate<StepResult, [{ actor: Actor; reason: string }]>('cancel');
 
 /** Failure types the API maps to HTTP: a step no longer allowed (409) and bad data (422). */
 export const STEP_REJECTED = 'StepRejected';

@@ -9,7 +9,7 @@ import {
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair, UpdateDefinition } from '@temporalio/common';
 import type { createActivities } from '../activities';
-import type { NotificationRow, Projection, TaskRow, TicketSnapshot, EscalationRow } from '../domain/projection';
+import type { IntakeRecord, NotificationRow, Projection, ProjectionBatch, StepResult, TaskRow, TicketSnapshot, EscalationRow } from '../domain/projection';
 import type { Role } from '../domain/roles';
 import { canonicalJson, sha256Hex } from '../domain/sha256';
 import {
@@ -31,6 +31,7 @@ import {
   type TaskKind,
   type TicketIntake,
   type TicketState,
+  type TicketWorkflowOptions,
 } from '../domain/ticket';
 import {
   checkCancel,
@@ -85,12 +86,22 @@ const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', re
 // projection was already in PostgreSQL: the database ahead of the history (fault drill, kill -9).
 // Projections are ordinary activities again, scheduled only once the step is durable.
 const localActs = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
-const archiveActs = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry });
+const archiveActs = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '10 seconds', retry });
 
 /** Marks tickets whose projections ran as local activities (kept so their histories replay). */
 export const LOCAL_PROJECTIONS_PATCH = 'local-projections';
 /** Marks tickets whose projections are ordinary activities again. */
 export const DURABLE_PROJECTIONS_PATCH = 'durable-projections';
+/**
+ * Marks tickets whose Updates answer with their events and whose caller (the API) writes them
+ * before it answers the user: a step costs one workflow task, like a bare Update, instead of an
+ * activity round trip. The database is written only after the step is in the history, so it can
+ * lag (never lead) the history; the workflow closes the gap itself with a batched projection
+ * activity after a short grace, at once for what no caller sees (timers), and before archiving.
+ */
+export const API_PROJECTIONS_PATCH = 'api-projections';
+/** How long the workflow leaves its callers to write an event before it writes it itself. */
+export const DEFAULT_PROJECTION_GRACE_SECONDS = 30;
 
 function reject(reason: Rejection): void {
   if (reason) throw ApplicationFailure.create({ type: STEP_REJECTED, message: reason, nonRetryable: true });
@@ -104,7 +115,7 @@ function parse<T>(checkFields: (d: unknown) => FieldErrors | null, data: unknown
 }
 
 /** One service request (服务请求), from intake to archive. */
-export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState> {
+export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkflowOptions = {}): Promise<StepResult> {
   const state: TicketState = {
     ticketNo: intake.ticketNo,
     intake,
@@ -136,6 +147,18 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
   let projections: Promise<void> = Promise.resolve();
   /** Where loads and projections run; decided once, before the first one (see LOCAL_PROJECTIONS_PATCH). */
   let db = acts;
+  /** Decided once at start (API_PROJECTIONS_PATCH): Updates hand their events to the caller. */
+  let apiProjections = false;
+  let intakeRecord: IntakeRecord | null = null;
+  /** Events not yet written by the workflow itself (the caller may have written them). */
+  let unwritten: Projection[] = [];
+  /** The last few events, for Update answers (an answer carries the events its Update made). */
+  let recent: Projection[] = [];
+  let writeNow = false;
+  let writing = false;
+  /** A retried intake Update answers with the same first row and event. */
+  let firstIntake: IntakeRecord | null = null;
+  let firstProjection: Projection | null = null;
   let lastSearchAttributes: Record<string, unknown> = {};
 
   const now = () => Date.now();
@@ -153,7 +176,17 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   function closeTask(task: Task, outcome: string, by: Actor | null, status: 'done' | 'cancelled' = 'done') {
     state.tasks = state.tasks.filter((t) => t.id !== task.id);
-    return { id: task.id, status, outcome, completedById: by?.userId ?? null, completedAt: now() };
+    return {
+      id: task.id,
+      kind: task.kind,
+      candidateRole: task.candidateRole,
+      assigneeId: task.assigneeId,
+      createdAt: task.createdAt,
+      status,
+      outcome,
+      completedById: by?.userId ?? null,
+      completedAt: now(),
+    };
   }
 
   function snapshot(): TicketSnapshot {
@@ -235,8 +268,42 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
       acknowledgedEscalationTaskId: extra.ackTaskId,
       notifications: extra.notify ?? [],
     };
+    if (apiProjections) {
+      unwritten.push(p);
+      recent = [...recent.slice(-19), p];
+      return Promise.resolve();
+    }
     projections = projections.then(() => db.project(p));
     return projections;
+  }
+
+  /** The workflow's own writes (api-projections): batched, after the grace unless something needs them now. */
+  async function writeProjections(): Promise<void> {
+    const grace = (options.projectionGraceSeconds ?? DEFAULT_PROJECTION_GRACE_SECONDS) * 1000;
+    for (;;) {
+      await condition(() => unwritten.length > 0);
+      if (!writeNow) await condition(() => writeNow, grace);
+      writeNow = false;
+      const batch: ProjectionBatch = { intake: intakeRecord, projections: unwritten };
+      unwritten = [];
+      writing = true;
+      // Every batch carries the intake: a database restored to before this ticket gets its row back.
+      await db.projectBatch(batch);
+      writing = false;
+    }
+  }
+
+  /** Resolves once everything so far is in PostgreSQL by the workflow's own hand. */
+  async function allWritten(): Promise<void> {
+    if (!apiProjections) return projections;
+    writeNow = true;
+    await condition(() => unwritten.length === 0 && !writing);
+  }
+
+  function answer(sinceSeq: number): StepResult {
+    const r = result();
+    if (!apiProjections) return r;
+    return { ...r, projected: { projections: recent.filter((p) => p.seq > sinceSeq) } };
   }
 
   const toUser = (userId: number | null, kind: string, message: string): NotificationRow[] =>
@@ -259,8 +326,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
       async (...args: Args) => {
         // Another update may have moved the ticket since this one was validated.
         reject(check(...args));
+        const since = state.seq;
         await handle(...args);
-        return result();
+        return answer(since);
       },
       { validator: (...args: Args) => reject(check(...args)) },
     );
@@ -271,7 +339,9 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
   setHandler(stateQuery, () => state);
   setHandler(intakeUpdate, async () => {
     await condition(() => state.intakeRecorded);
-    return result();
+    if (!apiProjections) return result();
+    // A retried intake (same ticket) answers with the same first row and event, wherever the ticket is now.
+    return { ...result(), projected: { intake: firstIntake, projections: firstProjection ? [firstProjection] : [] } };
   });
 
   step(
@@ -542,7 +612,14 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
     return next;
   }
 
+  function timerKey(e: TimerEvent | null): string {
+    if (!e) return 'none';
+    return e.kind === 'reminder' ? `${e.at}:reminder:${e.taskId}` : `${e.at}:${e.kind}:${e.clock}:${e.kind === 'warning' ? e.fraction : ''}`;
+  }
+
   async function fire(e: TimerEvent): Promise<void> {
+    // No caller waits on a timer's events to write them: the workflow writes them at once.
+    writeNow = true;
     if (e.kind === 'reminder') {
       const task = state.tasks.find((t) => t.id === e.taskId)!;
       task.reminders += 1;
@@ -573,10 +650,12 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
     while (!final()) {
       const seen = version;
       const next = nextTimer();
+      const planned = timerKey(next);
       const wait = next ? next.at - now() : Infinity;
       if (wait > 0) {
-        // Sleep until the moment, unless something changes the plan first.
-        const replan = () => version !== seen || final();
+        // Sleep until the moment, unless something changes the plan first. Since api-projections
+        // only a change of the next moment itself re-plans: most steps leave the running timer be.
+        const replan = apiProjections ? () => final() || timerKey(nextTimer()) !== planned : () => version !== seen || final();
         if (!Number.isFinite(wait)) {
           await condition(replan);
           continue;
@@ -589,24 +668,29 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
 
   // ---- the flow ---------------------------------------------------------------------------------
 
-  db = patched(DURABLE_PROJECTIONS_PATCH) ? acts : patched(LOCAL_PROJECTIONS_PATCH) ? localActs : acts;
-  targets = await db.loadSlaPolicy(intake.hospitalId);
+  apiProjections = patched(API_PROJECTIONS_PATCH);
+  db = apiProjections ? acts : patched(DURABLE_PROJECTIONS_PATCH) ? acts : patched(LOCAL_PROJECTIONS_PATCH) ? localActs : acts;
+  targets = apiProjections && options.slaTargets?.length ? options.slaTargets : await db.loadSlaPolicy(intake.hospitalId);
   state.sla.clocks = clocksForLevel(state.sla, target(), now());
-  await db.recordIntake({
+  const record: IntakeRecord = {
     intake,
     step: 'triage',
     replyDueAt: new Date(dueAtOf(state.sla, 'reply')!).toISOString(),
     solutionDueAt: dueAtOf(state.sla, 'firstSolution') === null ? null : new Date(dueAtOf(state.sla, 'firstSolution')!).toISOString(),
-  });
+  };
+  if (apiProjections) intakeRecord = firstIntake = record;
+  else await db.recordIntake(record);
   state.step = 'triage';
   newTask('triage', 'dispatcher', null);
   await commit('triage_requested', null, {}, { notify: [toRole('dispatcher', 'new_ticket', `${state.ticketNo}: new request from ${intake.reporterName}: ${intake.title}`)] });
+  if (apiProjections) firstProjection = recent[0];
   state.intakeRecorded = true;
 
+  if (apiProjections) void writeProjections();
   const timers = runTimers();
   await condition(final);
   await timers;
-  await projections;
+  await allWritten();
 
   const lastForm = state.repairForms.at(-1);
   const archive = await archiveActs.archiveTicket({
@@ -622,5 +706,6 @@ export async function ticketWorkflow(intake: TicketIntake): Promise<TicketState>
     state.step = 'archived';
   }
   await commit('archived', null, { archiveSeq: archive.seq, hash: archive.hash });
+  await allWritten();
   return result();
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { User, UserSession } from '../../db/entities';
+import { sql } from '../../db/sql';
 import type { Role } from '../../domain/roles';
 import { ApiError, forbidden } from '../errors';
 import type { AppEnv, SessionUser } from '../env';
@@ -36,15 +37,27 @@ export function toSessionUser(u: { id: number; username: string; displayName: st
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, hospitalId: u.hospital?.id ?? null };
 }
 
+interface SessionRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  hospital_id: number | null;
+}
+
 /** 401 unless the request carries a live session of an active user (cookie or bearer token). */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = sessionToken(c);
   if (!token) throw new ApiError(401, 'Please sign in');
-  const em = c.get('em');
-  const session = await em.findOne(UserSession, { tokenHash: hashToken(token), expiresAt: { $gt: new Date() } }, { populate: ['user'] });
-  const user = session?.user.getEntity();
-  if (!user || !user.active) throw new ApiError(401, 'Your session has expired; please sign in again');
-  c.set('user', toSessionUser(user));
+  // One plain query on every request: this runs before everything else the API does.
+  const [row] = await sql<SessionRow>(
+    c.get('em'),
+    `select u.id, u.username, u.display_name, u.role, u.hospital_id from user_sessions s join users u on u.id = s.user_id
+     where s.token_hash = ? and s.expires_at > now() and u.active`,
+    [hashToken(token)],
+  );
+  if (!row) throw new ApiError(401, 'Your session has expired; please sign in again');
+  c.set('user', { id: row.id, username: row.username, displayName: row.display_name, role: row.role, hospitalId: row.hospital_id });
   await next();
 };
 

@@ -19,13 +19,13 @@ import {
   triageUpdate,
   type StepArgs,
 } from '../../workflows/ticket.messages';
-import type { TicketState } from '../../domain/ticket';
+import type { StepResult } from '../../domain/projection';
 import type { UpdateDefinition } from '@temporalio/common';
 
 /** For each kind of task: the form it takes and the workflow Update that completes it. */
 // The Update's data type is erased here; the schema beside it is what checks the data.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyStepUpdate = UpdateDefinition<TicketState, [StepArgs<any>]>;
+type AnyStepUpdate = UpdateDefinition<StepResult, [StepArgs<any>]>;
 
 export const TASK_STEPS: Record<TaskKind, { schema: z.ZodType; update: AnyStepUpdate }> = {
   triage: { schema: triageInput, update: triageUpdate },

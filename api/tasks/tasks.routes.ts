@@ -10,7 +10,8 @@ import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { contentRange, parseListQuery } from '../list-query';
 import { parseBody } from '../validate';
 import { actorOf, runStep } from '../tickets/run-step';
-import { toTaskDto } from './task.dto';
+import type { ProjectionBatch } from '../../domain/projection';
+import { toTaskDto, type TaskDto } from './task.dto';
 import { TASK_STEPS } from './task-steps';
 
 const SORTABLE = ['createdAt', 'dueAt', 'kind', 'status', 'id'] as const;
@@ -94,6 +95,26 @@ async function assertAssignable(em: EntityManager, field: string, userId: number
   if (!u || !roles.includes(u.role)) throw unprocessable({ [field]: `Choose an active ${roles.join(' or ')}` });
 }
 
+/**
+ * The task as the step left it, from the events the Update answered with (already written): no
+ * second read. Undefined for tickets from before api-projections, whose caller reads the row.
+ */
+function afterStep(before: TaskDto, projected: ProjectionBatch | undefined): TaskDto | undefined {
+  const events = projected?.projections ?? [];
+  const closed = events.flatMap((p) => p.closedTasks).find((t) => t.id === before.id);
+  const last = events.at(-1);
+  if (!closed || !last) return undefined;
+  return {
+    ...before,
+    status: closed.status,
+    outcome: closed.outcome,
+    completedById: closed.completedById,
+    completedAt: new Date(closed.completedAt).toISOString(),
+    ticketStep: last.ticket.step,
+    faultLevel: last.ticket.faultLevel,
+  };
+}
+
 export function tasksRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(requireUser)
@@ -137,12 +158,12 @@ export function tasksRoutes(deps: AppDeps) {
       if (task.kind === 'dispatch' && data.decision === 'approve') await assertAssignable(em, 'engineerId', data.engineerId as number, ['engineer']);
       // Same user, same task: a retried request is the same Update and is applied once.
       const updateId = c.req.header('idempotency-key') ?? `${task.id}:complete:${user.id}`;
-      await runStep(deps, () =>
+      const result = await runStep(deps, () =>
         deps.temporal.workflow.getHandle(ticketWorkflowId(task.ticket.id)).executeUpdate(step.update, {
           args: [{ actor: actorOf(user), taskId: task.id, data: data as never }],
           updateId,
         }),
       );
-      return c.json(toTaskDto(await visibleTask(em.fork(), user, task.id)));
+      return c.json(afterStep(toTaskDto(task), result.projected) ?? toTaskDto(await visibleTask(em.fork(), user, task.id)));
     });
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/ticket';
 import { INVALID_INPUT, STEP_REJECTED } from '../../workflows/ticket.messages';
 import { ApiError } from '../errors';
 import type { AppDeps, SessionUser } from '../env';
+import { writeProjected } from './ticket-workflow.client';
 
 export function actorOf(user: SessionUser): Actor {
   return { userId: user.id, role: user.role, displayName: user.displayName, hospitalId: user.hospitalId };
@@ -12,11 +13,13 @@ export function actorOf(user: SessionUser): Actor {
 /**
  * Runs a workflow Update for an HTTP request and turns the workflow's refusal into the answer a
  * client can act on: 409 with the reason when the step is no longer allowed, 422 with the fields
- * when the data is wrong. Anything else (Temporal down…) propagates to the 503 handler.
+ * when the data is wrong. Anything else (Temporal down…) propagates to the 503 handler. The events
+ * the Update answered with are in PostgreSQL when this returns.
  */
 export async function runStep<T>(deps: AppDeps, fn: () => Promise<T>): Promise<T> {
+  let result: T;
   try {
-    return await withTemporal(deps, fn);
+    result = await withTemporal(deps, fn);
   } catch (e) {
     if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
       if (e.cause.type === STEP_REJECTED) throw new ApiError(409, e.cause.message);
@@ -27,6 +30,10 @@ export async function runStep<T>(deps: AppDeps, fn: () => Promise<T>): Promise<T
     }
     throw e;
   }
+  // If this write fails (database down: 503), the step stands; the same request again is the same
+  // Update (same ID), answered from the history, and written then.
+  await writeProjected(deps.orm, result);
+  return result;
 }
 
 /** Bounds a Temporal call by the request budget, so a dead server is a prompt 503, not a hang. */

@@ -5,12 +5,14 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Hono } from 'hono';
 import { ArchiveRecord, Department, Hospital, HospitalSystem, IdempotencyKey, Ticket, TicketTask, User, type ITicket } from '../../db/entities';
+import { loadSlaTargets } from '../../db/sla-targets';
+import type { StepResult } from '../../domain/projection';
 import { canonicalJson } from '../../domain/sha256';
-import { STATUSES, STEPS, ticketWorkflowId, type TicketIntake, type TicketState } from '../../domain/ticket';
+import { STATUSES, STEPS, ticketWorkflowId, type TicketIntake } from '../../domain/ticket';
 import { createTicketBody, levelInput, noteInput, reasonInput, reassignInput } from '../../domain/ticket.schemas';
 import { addNoteUpdate, cancelUpdate, changeLevelUpdate, pauseUpdate, reassignUpdate, resumeUpdate } from '../../workflows/ticket.messages';
 import { requireRole, requireUser } from '../auth/session';
-import { badRequest, forbidden, notFound, unprocessable } from '../errors';
+import { ApiError, badRequest, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { contentRange, likePattern, parseListQuery } from '../list-query';
 import { parseBody } from '../validate';
@@ -18,7 +20,7 @@ import { timeline } from './history';
 import { actorOf, runStep, withTemporal } from './run-step';
 import { toTicketDto } from './ticket.dto';
 import { ticketDetail } from './ticket-detail';
-import { nextTicketNo, startTicketWorkflow } from './ticket-workflow.client';
+import { nextTicketNo, startTicketWorkflow, writeProjected } from './ticket-workflow.client';
 
 const SORTABLE = ['id', 'receivedAt', 'faultLevel', 'status', 'step', 'replyDueAt', 'updatedAt', 'systemCode', 'title'] as const;
 /** API field → entity property where the two differ. */
@@ -238,23 +240,37 @@ export function ticketsRoutes(deps: AppDeps) {
           }
         }
       }
+      // The hospital's terms travel with the start, so the workflow's first task needs no activity.
+      const options = { slaTargets: await loadSlaTargets(em, hospital.id) };
       // USE_EXISTING: a retry attaches to the workflow its first attempt started, and like the
-      // first attempt answers only once intake is complete (row and triage task written).
-      const started = intake;
-      try {
-        await withTemporal(deps, () => startTicketWorkflow(deps.temporal, deps.settings.taskQueue, started, replay ? 'USE_EXISTING' : 'FAIL'));
-      } catch (e) {
-        // A retry after the ticket's workflow has already closed (archived or cancelled): the row answers.
-        if (!(replay && e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      // first attempt gets the ticket's first row and task back to write.
+      let started: StepResult | undefined;
+      for (let attempt = 1; ; attempt++) {
+        const current: TicketIntake = intake!;
+        try {
+          started = await withTemporal(deps, () => startTicketWorkflow(deps.temporal, deps.settings.taskQueue, current, replay ? 'USE_EXISTING' : 'FAIL', options));
+          break;
+        } catch (e) {
+          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+          // A retry after the ticket's workflow has already closed (archived or cancelled): the row answers.
+          if (replay) break;
+          // A first attempt whose number Temporal already knows: the database was restored behind
+          // Temporal and its sequence hands out numbers again. Jump past them rather than fail.
+          if (attempt >= 3) throw new ApiError(503, 'No free ticket number: the ticket number sequence is behind Temporal');
+          await em.getConnection().execute(`select setval('ticket_no_seq', (select last_value from ticket_no_seq) + 1000)`);
+          intake = { ...current, ticketNo: await nextTicketNo(em, new Date(current.receivedAt), deps.timeZone) };
+          if (key) await em.nativeUpdate(IdempotencyKey, { user: user.id, key }, { ticketId: intake.ticketNo, intake: intake as unknown as Record<string, unknown> });
+        }
       }
-      const t = await em.fork().findOneOrFail(Ticket, intake.ticketNo, { populate: ['hospital', 'department'] });
+      await writeProjected(deps.orm, started);
+      const t = await em.fork().findOneOrFail(Ticket, intake!.ticketNo, { populate: ['hospital', 'department'] });
       if (replay) return c.json(toTicketDto(t), 200);
       return c.json(toTicketDto(t), 201);
     });
 }
 
 /** Runs a ticket-level Update and answers with the ticket as it now is. */
-async function actOn(deps: AppDeps, em: EntityManager, ticketNo: string, fn: (h: ReturnType<AppDeps['temporal']['workflow']['getHandle']>) => Promise<TicketState>) {
+async function actOn(deps: AppDeps, em: EntityManager, ticketNo: string, fn: (h: ReturnType<AppDeps['temporal']['workflow']['getHandle']>) => Promise<StepResult>) {
   await runStep(deps, () => fn(deps.temporal.workflow.getHandle(ticketWorkflowId(ticketNo))));
   const t = await em.fork().findOneOrFail(Ticket, ticketNo, { populate: ['hospital', 'department', 'assignee'] });
   return { ...toTicketDto(t), ...(await ticketDetail(deps, em.fork(), t)) };

@@ -5,7 +5,7 @@ import type { Orm } from '../../db/orm';
 import type { FaultLevel } from '../../domain/catalogue';
 import type { SlaTarget } from '../../domain/sla';
 import { ticketWorkflowId, type Actor, type TicketIntake, type TicketState } from '../../domain/ticket';
-import { nextTicketNo, startTicketWorkflow } from '../../api/tickets/ticket-workflow.client';
+import { nextTicketNo, startTicketWorkflow, writeProjected } from '../../api/tickets/ticket-workflow.client';
 import type { Stack } from './stack';
 
 export type Actors = Record<string, Actor>;
@@ -75,11 +75,27 @@ export async function openTicket(
     receivedAt: receivedAt.toISOString(),
     createdBy: by,
   };
-  return startTicketWorkflow(stack.client, stack.taskQueue, intake);
+  const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake);
+  await writeProjected(stack.orm, started);
+  return started;
 }
 
+/** Like the API: writes the events an Update answered with before looking at the database. */
+export async function applied<T>(stack: Stack, update: Promise<T>): Promise<T> {
+  const result = await update;
+  await writeProjected(stack.orm, result);
+  return result;
+}
+
+/**
+ * The ticket's workflow handle, whose Updates behave as the API sends them: the events an Update
+ * answers with are written to PostgreSQL before the test looks there.
+ */
 export function handleOf(stack: Stack, ticketNo: string) {
-  return stack.client.workflow.getHandle(ticketWorkflowId(ticketNo));
+  const h = stack.client.workflow.getHandle(ticketWorkflowId(ticketNo));
+  const send = h.executeUpdate.bind(h);
+  const executeUpdate = ((...args: Parameters<typeof send>) => applied(stack, send(...args))) as typeof h.executeUpdate;
+  return Object.assign(h, { executeUpdate });
 }
 
 /** The open task of a kind, from the workflow's own state. */

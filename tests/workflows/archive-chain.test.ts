@@ -63,4 +63,44 @@ describe('the archive (系统档案库)', () => {
     }
     expect((await verifyArchiveChain(stack.orm.em.fork())).problems).toEqual([]);
   });
+
+  it('shows the newest record removed, or rewritten with a fresh hash, against the event log’s anchor', async () => {
+    const ticketNo = await archivedTicket();
+    const em = stack.orm.em.fork();
+    const conn = em.getConnection();
+    const [row] = await conn.execute(`select * from archive_records where ticket_id = ?`, [ticketNo]);
+    const behindTheBack = async (sql: string, params: unknown[]) => {
+      await conn.execute(`alter table archive_records disable trigger archive_records_append_only`);
+      try {
+        await conn.execute(sql, params);
+      } finally {
+        await conn.execute(`alter table archive_records enable trigger archive_records_append_only`);
+      }
+    };
+    const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+    const restore = () =>
+      behindTheBack(
+        `insert into archive_records (seq, ticket_id, archived_at, outcome, ticket, repair_form, signature, history, prev_hash, hash) values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)`,
+        [row.seq, row.ticket_id, row.archived_at, row.outcome, JSON.stringify(row.ticket), json(row.repair_form), json(row.signature), JSON.stringify(row.history), row.prev_hash, row.hash],
+      );
+    // The chain alone cannot tell: without its newest record it still links from genesis to its end.
+    await behindTheBack(`delete from archive_records where seq = ?`, [row.seq]);
+    try {
+      expect((await verifyArchiveChain(stack.orm.em.fork())).problems).toEqual([
+        { seq: row.seq, ticketId: ticketNo, problem: 'the event log recorded its archiving, but the record is missing' },
+      ]);
+    } finally {
+      await restore();
+    }
+    // Edited, and hashed again so the chain still links: the anchor still holds the old hash.
+    await behindTheBack(`update archive_records set outcome = 'cancelled', hash = ? where seq = ?`, ['f'.repeat(64), row.seq]);
+    try {
+      const { problems } = await verifyArchiveChain(stack.orm.em.fork());
+      expect(problems).toContainEqual({ seq: row.seq, ticketId: ticketNo, problem: 'does not match the hash the event log recorded when it was archived' });
+    } finally {
+      await behindTheBack(`delete from archive_records where seq = ?`, [row.seq]);
+      await restore();
+    }
+    expect((await verifyArchiveChain(stack.orm.em.fork())).problems).toEqual([]);
+  });
 });

@@ -9,6 +9,14 @@ import { HISTORIES_DIR } from '../support/histories';
  * would break tickets already running in production (a non-deterministic change without
  * `patched()`) fails here.
  */
+/** The patch ids a recorded history carries (marker details are base64 JSON payloads). */
+function patchesOf(file: string): string[] {
+  const { events } = JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')) as { events: { markerRecordedEventAttributes?: { details?: Record<string, { payloads?: { data?: string }[] }> } }[] };
+  return events.flatMap((e) =>
+    Object.values(e.markerRecordedEventAttributes?.details ?? {}).flatMap((d) => (d.payloads ?? []).map((p) => (JSON.parse(Buffer.from(p.data ?? '', 'base64').toString('utf8')) as { id?: string }).id ?? '')),
+  );
+}
+
 describe('replay of recorded ticket histories', () => {
   const files = fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
 
@@ -19,8 +27,11 @@ describe('replay of recorded ticket histories', () => {
     expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `v1-activity-projections-${p}.json`)));
     // v2: `patched('local-projections')`, projections as local activities.
     expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `v2-local-projections-${p}.json`)));
-    // current: `patched('durable-projections')`, ordinary activities again.
+    // v3: `patched('durable-projections')`, ordinary activities again.
+    expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `v3-durable-projections-${p}.json`)));
+    // current: `patched('api-projections')`, the API writes what Updates answer with.
     expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `${p}.json`)));
+    for (const p of PATHS) expect(patchesOf(`${p}.json`)).toContain('api-projections');
   });
 
   it.each(fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')))('%s replays without nondeterminism', async (file) => {

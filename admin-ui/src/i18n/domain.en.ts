@@ -405,6 +405,7 @@ export const domainEnglish = {
         loadSlaPolicy: 'Read response commitments',
         recordIntake: 'Registered the request',
         project: 'Recorded',
+        projectBatch: 'Records confirmed',
         archiveTicket: 'Stored in the archive (系统档案库)',
       },
     },

@@ -407,6 +407,7 @@ export const domainChinese: DomainMessages = {
         loadSlaPolicy: '读取服务响应承诺',
         recordIntake: '登记服务请求',
         project: '写入记录',
+        projectBatch: '补写记录',
         archiveTicket: '存入系统档案库',
       },
     },
