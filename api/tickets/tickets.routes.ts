@@ -116,12 +116,18 @@ export function ticketsRoutes(deps: AppDeps) {
       const q = parseListQuery(c.req.query(), { sortable: SORTABLE, defaultSort: { field: 'receivedAt', order: 'DESC' } });
       const em = c.get('em');
       const where = { $and: [await ticketsVisibleTo(em, c.get('user')), listFilter(q.filter)] };
-      const [rows, total] = await em.findAndCount(Ticket, where, {
-        populate: ['hospital', 'department', 'assignee'],
-        orderBy: { [SORT_COLUMN[q.sort.field] ?? q.sort.field]: q.sort.order.toLowerCase(), id: 'desc' },
-        offset: q.offset,
-        limit: q.limit,
-      });
+      // The page and the total apart: counting through the page's joins costs 3× a plain count at
+      // 100,000 rows (docs/benchmarks.md #4), and the two run side by side.
+      const [rows, total] = await Promise.all([
+        em.find(Ticket, where, {
+          populate: ['hospital', 'department', 'assignee'],
+          exclude: ['assignee.passwordHash'],
+          orderBy: { [SORT_COLUMN[q.sort.field] ?? q.sort.field]: q.sort.order.toLowerCase(), id: 'desc' },
+          offset: q.offset,
+          limit: q.limit,
+        }),
+        em.fork().count(Ticket, where),
+      ]);
       c.header('Content-Range', contentRange('tickets', q.offset, rows.length, total));
       return c.json(rows.map(toTicketDto));
     })

@@ -8,13 +8,20 @@ import { NursingSystem } from './nursing-system.entity';
 import { User } from './user.entity';
 
 /**
- * The system problem ticket (系统问题单) as the console lists it. Written only by workflow
- * activities: the workflow is the source of truth, this row is its projection.
+ * The system problem ticket (系统问题单) as the console lists it. The workflow is the source of
+ * truth, this row its projection (db/projector.ts): written from the events the workflow's Updates
+ * answer with, by the API and by the workflow's own activity.
  */
 export const Ticket = defineEntity({
   name: 'Ticket',
   tableName: 'tickets',
-  indexes: [{ properties: ['hospital', 'receivedAt'] }, { properties: ['status', 'receivedAt'] }],
+  // The list's orders and filters (docs/benchmarks.md #4): newest first, and per hospital and status.
+  indexes: [
+    { properties: ['hospital', 'receivedAt'] },
+    { properties: ['status', 'receivedAt'] },
+    { properties: ['receivedAt', 'id'] },
+    { properties: ['hospital', 'status', 'receivedAt'] },
+  ],
   properties: (p) => ({
     /** The ticket number, SR-yyyymmdd-NNNNN. */
     id: p.string().length(32).primary(),
