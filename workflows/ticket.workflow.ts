@@ -100,8 +100,12 @@ export const DURABLE_PROJECTIONS_PATCH = 'durable-projections';
  * activity after a short grace, at once for what no caller sees (timers), and before archiving.
  */
 export const API_PROJECTIONS_PATCH = 'api-projections';
-/** How long the workflow leaves its callers to write an event before it writes it itself. */
-export const DEFAULT_PROJECTION_GRACE_SECONDS = 30;
+/**
+ * How long the workflow leaves its callers to write an event before it writes it itself: the most
+ * the database can lag after an API process died mid-request (a retry of that request writes it at
+ * once). Long enough that with 10,000 open tickets this extra write seldom lands in a busy minute.
+ */
+export const DEFAULT_PROJECTION_GRACE_SECONDS = 120;
 
 function reject(reason: Rejection): void {
   if (reason) throw ApplicationFailure.create({ type: STEP_REJECTED, message: reason, nonRetryable: true });

@@ -12,7 +12,9 @@ import {
   stateQuery,
   triageUpdate,
 } from '../../workflows/ticket.messages';
-import { eventTypes, handleOf, loadActors, openTicket, taskOf, type Actors } from '../support/flow';
+import { nextTicketNo, startTicketWorkflow } from '../../api/tickets/ticket-workflow.client';
+import { ticketWorkflowId } from '../../domain/ticket';
+import { eventTypes, handleOf, loadActors, openTicket, taskOf, waitForEvent, type Actors } from '../support/flow';
 import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../support/step-data';
 import { recordHistory } from '../support/histories';
 import { startStack, type Stack } from '../support/stack';
@@ -158,4 +160,37 @@ describe('the service flow (服务流程)', () => {
     expect(new Date(desc.searchAttributes.ReplyDueAt![0] as string | Date).getTime()).toBe(Date.parse(t.intake.receivedAt) + 30 * 60_000);
     expect(desc.searchAttributes.TicketStep).toEqual(['triage']);
   });
+
+  it('writes a step itself when its caller never did (the API died after the Update): nothing is lost', async () => {
+    // The ticket is started and stepped through the bare client, and nobody writes what the
+    // Updates answered: only the workflow's own projection activity can put it in PostgreSQL.
+    const receivedAt = new Date();
+    const ticketNo = await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai');
+    const intake = { ...(await intakeFor(ticketNo, receivedAt)) };
+    const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake, 'FAIL', { projectionGraceSeconds: 2 });
+    const h = stack.client.workflow.getHandle(ticketWorkflowId(ticketNo));
+    await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(started, 'triage'), data: triage('remote', a.engineer.userId) }] });
+    expect(await stack.orm.em.fork().findOne(Ticket, ticketNo)).toBeNull();
+    const triaged = await waitForEvent(stack.orm, ticketNo, 'triaged', 15_000);
+    expect(triaged.actorId).toBe(a.dispatcher.userId);
+    expect(await stack.orm.em.fork().findOneOrFail(Ticket, ticketNo)).toMatchObject({ step: 'remote', projectionSeq: 2 });
+    expect(await eventTypes(stack.orm, ticketNo)).toEqual(['created', 'triage_requested', 'triaged']);
+  });
 });
+
+async function intakeFor(ticketNo: string, receivedAt: Date) {
+  return {
+    ticketNo,
+    hospitalId: 1,
+    departmentId: null,
+    systemCode: 'mnis',
+    channel: 'phone' as const,
+    faultLevel: 3 as const,
+    title: '无人写入的步骤',
+    description: 'API 在写入前退出',
+    reporterName: '王护士长',
+    reporterPhone: null,
+    receivedAt: receivedAt.toISOString(),
+    createdBy: a.dispatcher,
+  };
+}
