@@ -259,6 +259,23 @@ async function openTickets(dbUrl: string, client: Client): Promise<string[]> {
       [hospitalId],
     );
     const late = summary(rows.map((r) => Number(r.late)));
+    // Where late timers lose their time: workflow tasks that timed out (the worker held them past
+    // the 10 s task timeout) or failed, in a sample of tickets' histories.
+    const sample = await conn.execute(`select id from tickets where hospital_id = ? order by random() limit 50`, [hospitalId]);
+    const seen = { timedOut: 0, failed: 0, tasks: 0 };
+    const byType = new Map<string, number>();
+    for (const { id } of sample) {
+      for (const e of (await client.workflow.getHandle(ticketWorkflowId(id)).fetchHistory()).events ?? []) {
+        if (e.workflowTaskTimedOutEventAttributes) {
+          seen.timedOut++;
+          const type = String(e.workflowTaskTimedOutEventAttributes.timeoutType ?? '?');
+          byType.set(type, (byType.get(type) ?? 0) + 1);
+        }
+        if (e.workflowTaskFailedEventAttributes) seen.failed++;
+        if (e.workflowTaskCompletedEventAttributes) seen.tasks++;
+      }
+    }
+    log(`3: in ${sample.length} sampled histories: ${seen.tasks} workflow tasks completed, ${seen.timedOut} timed out (${[...byType].map(([t, n]) => `${n} × ${t}`).join(', ') || 'none'}), ${seen.failed} failed`);
     return [
       row(3, `${count} open tickets: start rate (tickets/s, update-with-start incl. projection)`, fmt(startRate), '—', NaN, '—', null),
       row(3, `worker RSS, max (MiB); idle worker before any ticket as baseline`, fmt(maxRss / 2 ** 20, 0), fmt(idleRss / 2 ** 20, 0), maxRss / idleRss, '≤ 1024 MiB', maxRss <= 2 ** 30),

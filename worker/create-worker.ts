@@ -20,5 +20,11 @@ export function createWorker({ connection, settings, deps, workflowBundle }: Wor
     // An explicit bound: the SDK's default sizes the cache from the heap assuming ~1.7 MiB per
     // workflow; ours take ~0.5 MiB, so more fit, but never so many that the worker outgrows 1 GiB.
     maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 1000),
+    // Tried at 2 for many open tickets: p99 timer lateness 79 → 73 s only (docs/benchmarks.md #3).
+    ...(process.env.WORKER_WORKFLOW_THREADS ? { workflowThreadPoolSize: Number(process.env.WORKER_WORKFLOW_THREADS) } : {}),
+    // A ticket's next task waits this long for this worker before any worker may take it (10 s by
+    // default). Under thousands of firing timers most tickets are no longer cached here anyway:
+    // waiting 10 s for nothing was the median timer lateness (docs/benchmarks.md #3).
+    stickyQueueScheduleToStartTimeout: (process.env.WORKER_STICKY_TIMEOUT ?? '1s') as '1s',
   });
 }

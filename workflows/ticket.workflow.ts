@@ -622,8 +622,18 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   }
 
   async function fire(e: TimerEvent): Promise<void> {
-    // No caller waits on a timer's events to write them: the workflow writes them at once.
-    writeNow = true;
+    await fireEvent(e);
+    if (!apiProjections) return;
+    // No caller waits on a timer's events: they are written inside the workflow task that made them
+    // (a local activity), one task per timer instead of a task, an activity and another task. If
+    // that task is lost, the durable timer fires again and makes the same events under the same
+    // keys; only their timestamps may then differ, by the task's retry delay.
+    const batch: ProjectionBatch = { intake: intakeRecord, projections: unwritten };
+    unwritten = [];
+    await localActs.projectBatch(batch);
+  }
+
+  async function fireEvent(e: TimerEvent): Promise<void> {
     if (e.kind === 'reminder') {
       const task = state.tasks.find((t) => t.id === e.taskId)!;
       task.reminders += 1;
