@@ -11,10 +11,13 @@ import { HISTORIES_DIR } from '../support/histories';
  */
 /** The patch ids a recorded history carries (marker details are base64 JSON payloads). */
 function patchesOf(file: string): string[] {
-  const { events } = JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')) as { events: { markerRecordedEventAttributes?: { details?: Record<string, { payloads?: { data?: string }[] }> } }[] };
-  return events.flatMap((e) =>
-    Object.values(e.markerRecordedEventAttributes?.details ?? {}).flatMap((d) => (d.payloads ?? []).map((p) => (JSON.parse(Buffer.from(p.data ?? '', 'base64').toString('utf8')) as { id?: string }).id ?? '')),
-  );
+  type Marker = { markerName?: string; details?: Record<string, { payloads?: { data?: string }[] }> };
+  const { events } = JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')) as { events: { markerRecordedEventAttributes?: Marker }[] };
+  // Local activities leave markers too; only patch markers carry a patch id.
+  return events
+    .map((e) => e.markerRecordedEventAttributes)
+    .filter((m): m is Marker => m?.markerName === 'core_patch')
+    .flatMap((m) => Object.values(m.details ?? {}).flatMap((d) => (d.payloads ?? []).map((p) => (JSON.parse(Buffer.from(p.data ?? '', 'base64').toString('utf8')) as { id?: string }).id ?? '')));
 }
 
 describe('replay of recorded ticket histories', () => {
