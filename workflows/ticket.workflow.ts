@@ -160,8 +160,7 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   let recent: Projection[] = [];
   let writeNow = false;
   let writing = false;
-  /** A retried intake Update answers with the same first row and event. */
-  let firstIntake: IntakeRecord | null = null;
+  /** A retried intake Update answers with the same first row (intakeRecord) and event. */
   let firstProjection: Projection | null = null;
   let lastSearchAttributes: Record<string, unknown> = {};
 
@@ -345,7 +344,7 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
     await condition(() => state.intakeRecorded);
     if (!apiProjections) return result();
     // A retried intake (same ticket) answers with the same first row and event, wherever the ticket is now.
-    return { ...result(), projected: { intake: firstIntake, projections: firstProjection ? [firstProjection] : [] } };
+    return { ...result(), projected: { intake: intakeRecord, projections: firstProjection ? [firstProjection] : [] } };
   });
 
   step(
@@ -692,7 +691,7 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
     replyDueAt: new Date(dueAtOf(state.sla, 'reply')!).toISOString(),
     solutionDueAt: dueAtOf(state.sla, 'firstSolution') === null ? null : new Date(dueAtOf(state.sla, 'firstSolution')!).toISOString(),
   };
-  if (apiProjections) intakeRecord = firstIntake = record;
+  if (apiProjections) intakeRecord = record;
   else await db.recordIntake(record);
   state.step = 'triage';
   newTask('triage', 'dispatcher', null);

@@ -55,14 +55,14 @@ export async function hospitalWithPolicy(
   return { hospitalId: hospital.id, contact: { userId: contact.id, role: 'hospital_contact', displayName: contact.displayName, hospitalId: hospital.id } };
 }
 
-export async function openTicket(
-  stack: Stack,
+/** A phoned-in request as the tests raise it: hospital 1, level 2 unless told otherwise. */
+export function intakeOf(
+  ticketNo: string,
   by: Actor,
   opts: { hospitalId?: number; faultLevel?: FaultLevel | null; receivedAt?: Date } = {},
-): Promise<TicketState> {
-  const receivedAt = opts.receivedAt ?? new Date();
-  const intake: TicketIntake = {
-    ticketNo: await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai'),
+): TicketIntake {
+  return {
+    ticketNo,
     hospitalId: opts.hospitalId ?? 1,
     departmentId: null,
     systemCode: 'mnis',
@@ -72,9 +72,18 @@ export async function openTicket(
     description: '点击保存后提示超时',
     reporterName: '王护士长',
     reporterPhone: null,
-    receivedAt: receivedAt.toISOString(),
+    receivedAt: (opts.receivedAt ?? new Date()).toISOString(),
     createdBy: by,
   };
+}
+
+export async function openTicket(
+  stack: Stack,
+  by: Actor,
+  opts: { hospitalId?: number; faultLevel?: FaultLevel | null; receivedAt?: Date } = {},
+): Promise<TicketState> {
+  const receivedAt = opts.receivedAt ?? new Date();
+  const intake = intakeOf(await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai'), by, { ...opts, receivedAt });
   const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake);
   await writeProjected(stack.orm, started);
   return started;

@@ -3,7 +3,7 @@ import { openOrm, type Orm } from '../../db/orm';
 import { applyProjections } from '../../db/projector';
 import type { IntakeRecord, Projection, TicketSnapshot } from '../../domain/projection';
 import type { Actor } from '../../domain/ticket';
-import { loadActors } from '../support/flow';
+import { intakeOf, loadActors } from '../support/flow';
 
 /**
  * The API and the workflow's own activity write the same events, in any order and at the same
@@ -25,26 +25,8 @@ afterAll(() => orm?.close());
 
 const T0 = Date.parse('2026-11-26T08:00:00Z');
 
-function intakeOf(ticketNo: string): IntakeRecord {
-  return {
-    intake: {
-      ticketNo,
-      hospitalId: 1,
-      departmentId: null,
-      systemCode: 'mnis',
-      channel: 'phone',
-      faultLevel: 2,
-      title: '投影测试',
-      description: '乱序写入',
-      reporterName: '王护士长',
-      reporterPhone: null,
-      receivedAt: new Date(T0).toISOString(),
-      createdBy: dispatcher,
-    },
-    step: 'triage',
-    replyDueAt: new Date(T0 + 3600_000).toISOString(),
-    solutionDueAt: null,
-  };
+function intakeRecordOf(ticketNo: string): IntakeRecord {
+  return { intake: intakeOf(ticketNo, dispatcher, { receivedAt: new Date(T0) }), step: 'triage', replyDueAt: new Date(T0 + 3600_000).toISOString(), solutionDueAt: null };
 }
 
 const snapshot = (step: TicketSnapshot['step'], assigneeId: number | null): TicketSnapshot => ({
@@ -110,7 +92,7 @@ describe('projections written by two writers (API and workflow activity)', () =>
   it('in order, once each: the rows show the newest event', async () => {
     const no = newTicketNo();
     const [p1, p2, p3] = story(no);
-    await applyProjections(orm.em.fork(), { intake: intakeOf(no), projections: [p1] });
+    await applyProjections(orm.em.fork(), { intake: intakeRecordOf(no), projections: [p1] });
     await applyProjections(orm.em.fork(), { projections: [p2] });
     await applyProjections(orm.em.fork(), { projections: [p3] });
     expect(await outcome(no)).toEqual(expected());
@@ -119,7 +101,7 @@ describe('projections written by two writers (API and workflow activity)', () =>
   it('newest first, then the older ones: nothing goes back, the skipped task still closes', async () => {
     const no = newTicketNo();
     const [p1, p2, p3] = story(no);
-    await applyProjections(orm.em.fork(), { intake: intakeOf(no), projections: [] });
+    await applyProjections(orm.em.fork(), { intake: intakeRecordOf(no), projections: [] });
     await applyProjections(orm.em.fork(), { projections: [p3] });
     await applyProjections(orm.em.fork(), { projections: [p1, p2] });
     expect(await outcome(no)).toEqual(expected());
@@ -129,11 +111,11 @@ describe('projections written by two writers (API and workflow activity)', () =>
     const no = newTicketNo();
     const all = story(no);
     await Promise.all([
-      applyProjections(orm.em.fork(), { intake: intakeOf(no), projections: all }),
-      applyProjections(orm.em.fork(), { intake: intakeOf(no), projections: [all[2]] }),
-      applyProjections(orm.em.fork(), { intake: intakeOf(no), projections: all.slice(0, 2) }),
+      applyProjections(orm.em.fork(), { intake: intakeRecordOf(no), projections: all }),
+      applyProjections(orm.em.fork(), { intake: intakeRecordOf(no), projections: [all[2]] }),
+      applyProjections(orm.em.fork(), { intake: intakeRecordOf(no), projections: all.slice(0, 2) }),
     ]);
-    await applyProjections(orm.em.fork(), { intake: intakeOf(no), projections: all });
+    await applyProjections(orm.em.fork(), { intake: intakeRecordOf(no), projections: all });
     expect(await outcome(no)).toEqual(expected());
   });
 

@@ -14,6 +14,17 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
+/** SQL run as a superuser could: with the append-only trigger off for the statement. */
+async function behindTheBack(sql: string, params: unknown[]): Promise<void> {
+  const conn = stack.orm.em.fork().getConnection();
+  await conn.execute(`alter table archive_records disable trigger archive_records_append_only`);
+  try {
+    await conn.execute(sql, params);
+  } finally {
+    await conn.execute(`alter table archive_records enable trigger archive_records_append_only`);
+  }
+}
+
 async function archivedTicket(): Promise<string> {
   const t = await openTicket(stack, a.dispatcher);
   const h = handleOf(stack, t.ticketNo);
@@ -42,41 +53,20 @@ describe('the archive (系统档案库)', () => {
     const ticketNo = await archivedTicket();
     const em = stack.orm.em.fork();
     const record = await em.findOneOrFail(ArchiveRecord, { ticketId: ticketNo });
-    const conn = em.getConnection();
-    const tamper = async (sql: string) => {
-      await conn.execute(`alter table archive_records disable trigger archive_records_append_only`);
-      try {
-        await conn.execute(sql, [record.seq]);
-      } finally {
-        await conn.execute(`alter table archive_records enable trigger archive_records_append_only`);
-      }
-    };
     const original = JSON.stringify(record.ticket);
-    await tamper(`update archive_records set ticket = jsonb_set(ticket, '{intake,title}', '"改过的标题"') where seq = ?`);
+    await behindTheBack(`update archive_records set ticket = jsonb_set(ticket, '{intake,title}', '"改过的标题"') where seq = ?`, [record.seq]);
     try {
       const { problems } = await verifyArchiveChain(stack.orm.em.fork());
       expect(problems).toEqual([{ seq: record.seq, ticketId: ticketNo, problem: 'content does not match its hash' }]);
     } finally {
-      await conn.execute(`alter table archive_records disable trigger archive_records_append_only`);
-      await conn.execute(`update archive_records set ticket = ?::jsonb where seq = ?`, [original, record.seq]);
-      await conn.execute(`alter table archive_records enable trigger archive_records_append_only`);
+      await behindTheBack(`update archive_records set ticket = ?::jsonb where seq = ?`, [original, record.seq]);
     }
     expect((await verifyArchiveChain(stack.orm.em.fork())).problems).toEqual([]);
   });
 
   it('shows the newest record removed, or rewritten with a fresh hash, against the event log’s anchor', async () => {
     const ticketNo = await archivedTicket();
-    const em = stack.orm.em.fork();
-    const conn = em.getConnection();
-    const [row] = await conn.execute(`select * from archive_records where ticket_id = ?`, [ticketNo]);
-    const behindTheBack = async (sql: string, params: unknown[]) => {
-      await conn.execute(`alter table archive_records disable trigger archive_records_append_only`);
-      try {
-        await conn.execute(sql, params);
-      } finally {
-        await conn.execute(`alter table archive_records enable trigger archive_records_append_only`);
-      }
-    };
+    const [row] = await stack.orm.em.fork().getConnection().execute(`select * from archive_records where ticket_id = ?`, [ticketNo]);
     const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
     const restore = () =>
       behindTheBack(

@@ -14,7 +14,7 @@ import {
 } from '../../workflows/ticket.messages';
 import { nextTicketNo, startTicketWorkflow } from '../../api/tickets/ticket-workflow.client';
 import { ticketWorkflowId } from '../../domain/ticket';
-import { eventTypes, handleOf, loadActors, openTicket, taskOf, waitForEvent, type Actors } from '../support/flow';
+import { eventTypes, handleOf, intakeOf, loadActors, openTicket, taskOf, waitForEvent, type Actors } from '../support/flow';
 import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../support/step-data';
 import { recordHistory } from '../support/histories';
 import { startStack, type Stack } from '../support/stack';
@@ -166,7 +166,7 @@ describe('the service flow (服务流程)', () => {
     // Updates answered: only the workflow's own projection activity can put it in PostgreSQL.
     const receivedAt = new Date();
     const ticketNo = await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai');
-    const intake = { ...(await intakeFor(ticketNo, receivedAt)) };
+    const intake = intakeOf(ticketNo, a.dispatcher, { receivedAt, faultLevel: 3 });
     const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake, 'FAIL', { projectionGraceSeconds: 2 });
     const h = stack.client.workflow.getHandle(ticketWorkflowId(ticketNo));
     await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(started, 'triage'), data: triage('remote', a.engineer.userId) }] });
@@ -177,20 +177,3 @@ describe('the service flow (服务流程)', () => {
     expect(await eventTypes(stack.orm, ticketNo)).toEqual(['created', 'triage_requested', 'triaged']);
   });
 });
-
-async function intakeFor(ticketNo: string, receivedAt: Date) {
-  return {
-    ticketNo,
-    hospitalId: 1,
-    departmentId: null,
-    systemCode: 'mnis',
-    channel: 'phone' as const,
-    faultLevel: 3 as const,
-    title: '无人写入的步骤',
-    description: 'API 在写入前退出',
-    reporterName: '王护士长',
-    reporterPhone: null,
-    receivedAt: receivedAt.toISOString(),
-    createdBy: a.dispatcher,
-  };
-}
