@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { timing } from 'hono/timing';
 import { authRoutes } from './auth/auth.routes';
 import { ApiError, onError } from './errors';
 import type { AppDeps, AppEnv } from './env';
@@ -27,6 +28,9 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', requestId());
+  // Server-Timing on every answer (auth, temporal, projection, total): where a slow step spent its
+  // time, readable in the browser's network panel and by the benchmarks; same-origin only.
+  app.use('/api/*', timing());
   app.use('/api/*', async (c, next) => {
     const started = performance.now();
     await next();

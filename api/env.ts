@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
+import type { TimingVariables } from 'hono/timing';
 import type { TemporalSettings } from '../config/temporal';
 import type { Role } from '../domain/roles';
 
@@ -37,5 +38,5 @@ export interface AppEnv {
     em: EntityManager;
     requestId: string;
     user: SessionUser;
-  };
+  } & TimingVariables;
 }

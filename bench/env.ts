@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleTicketWorkflows } from '../worker/bundle';
 import { loadTemporalSettings } from '../config/temporal';
 import { migrate, openOrm } from '../db/orm';
 import { DemoSeeder } from '../db/seeders/demo.seeder';
@@ -36,7 +37,7 @@ export async function benchEnvironment(log: (l: string) => void) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-bench-'));
   cleanups.unshift(async () => fs.rmSync(dir, { recursive: true, force: true }));
   const productBundle = path.join(dir, 'product.js');
-  fs.writeFileSync(productBundle, (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quiet })).code);
+  fs.writeFileSync(productBundle, await bundleTicketWorkflows(quiet));
   const minimalBundle = path.join(dir, 'minimal.js');
   fs.writeFileSync(minimalBundle, (await bundleWorkflowCode({ workflowsPath: require.resolve('./minimal.workflow'), logger: quiet })).code);
 

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleTicketWorkflows } from '../worker/bundle';
 import { DATA_DIR, ROOT } from '../config/paths';
 import { loadTemporalSettings } from '../config/temporal';
 import { migrate, openOrm } from '../db/orm';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   buildConsoleIfStale(log);
   // Bundled here, once, so the worker process never carries webpack's memory.
   const workflowBundle = path.join(DATA_DIR, 'workflow-bundle.js');
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietBundler });
+  const code = await bundleTicketWorkflows(quietBundler);
   fs.writeFileSync(workflowBundle, code);
 
   const env = {

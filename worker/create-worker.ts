@@ -1,6 +1,7 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import type { TemporalSettings } from '../config/temporal';
+import { SHARED_DOMAIN_MODULES } from './bundle';
 
 export interface WorkerConfig {
   connection: NativeConnection;
@@ -15,7 +16,7 @@ export function createWorker({ connection, settings, deps, workflowBundle }: Wor
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: SHARED_DOMAIN_MODULES } }),
     activities: createActivities(deps),
     // An explicit bound: the SDK's default sizes the cache from the heap assuming ~1.7 MiB per
     // workflow; ours take ~0.5 MiB, so more fit, but never so many that the worker outgrows 1 GiB.

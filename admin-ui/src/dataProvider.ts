@@ -1,15 +1,38 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, type DataProvider } from 'react-admin';
+import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
+import { i18nProvider } from './i18n/i18nProvider';
+import { translateFieldErrors, translateServerMessage, translatesServerMessages } from './i18n/serverMessages';
 import type { ArchiveVerification, DashboardStats, DeskConfig, DeskNotification, TicketHistory } from './types';
 import type { Task } from './tasks/types';
 import type { TicketDetail } from './tickets/types';
 
 export const API_URL = '/api';
 
+/**
+ * The server answers in English (`{ message, errors? }`): in a Chinese console the message and each
+ * field message are translated here, so notifications and form field errors read in the user's
+ * language. The English text stays in `body.serverMessage` (and `body.serverErrors`) for diagnosis.
+ */
+export function localiseHttpError(error: unknown, locale: string): unknown {
+  if (!(error instanceof HttpError) || !translatesServerMessages(locale)) return error;
+  const body = error.body && typeof error.body === 'object' ? (error.body as { message?: unknown; errors?: unknown }) : undefined;
+  const message = translateServerMessage(error.message, locale);
+  if (!body) return new HttpError(message, error.status, error.body);
+  const localised: Record<string, unknown> = { ...body, serverMessage: body.message };
+  if (typeof body.message === 'string') localised.message = translateServerMessage(body.message, locale);
+  if (body.errors !== undefined) {
+    localised.serverErrors = body.errors;
+    localised.errors = translateFieldErrors(body.errors, locale);
+  }
+  return new HttpError(message, error.status, localised);
+}
+
 // The session lives in an httpOnly cookie; failed responses reject with HttpError(message, status, body)
 // so that `body.errors` reaches the form as per-field server validation messages.
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
-  fetchUtils.fetchJson(url, { ...options, credentials: 'include' });
+  fetchUtils.fetchJson(url, { ...options, credentials: 'include' }).catch((error: unknown) => {
+    throw localiseHttpError(error, i18nProvider.getLocale());
+  });
 
 const post = async <T,>(path: string, body: unknown = {}): Promise<T> => {
   const { json } = await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body) });

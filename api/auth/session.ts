@@ -7,6 +7,7 @@ import { sql } from '../../db/sql';
 import type { Role } from '../../domain/roles';
 import { ApiError, forbidden } from '../errors';
 import type { AppEnv, SessionUser } from '../env';
+import { span } from '../timing';
 
 export const SESSION_COOKIE = 'sd_session';
 export const SESSION_TTL_SECONDS = 12 * 3600;
@@ -50,11 +51,13 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = sessionToken(c);
   if (!token) throw new ApiError(401, 'Please sign in');
   // One plain query on every request: this runs before everything else the API does.
-  const [row] = await sql<SessionRow>(
-    c.get('em'),
-    `select u.id, u.username, u.display_name, u.role, u.hospital_id from user_sessions s join users u on u.id = s.user_id
-     where s.token_hash = ? and s.expires_at > now() and u.active`,
-    [hashToken(token)],
+  const [row] = await span(c, 'auth', () =>
+    sql<SessionRow>(
+      c.get('em'),
+      `select u.id, u.username, u.display_name, u.role, u.hospital_id from user_sessions s join users u on u.id = s.user_id
+       where s.token_hash = ? and s.expires_at > now() and u.active`,
+      [hashToken(token)],
+    ),
   );
   if (!row) throw new ApiError(401, 'Your session has expired; please sign in again');
   c.set('user', { id: row.id, username: row.username, displayName: row.display_name, role: row.role, hospitalId: row.hospital_id });

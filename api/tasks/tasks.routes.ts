@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Hono } from 'hono';
-import { TicketTask, User, type ITicketTask } from '../../db/entities';
+import { TicketTask, type ITicketTask } from '../../db/entities';
 import { TASK_KINDS, ticketWorkflowId, type TaskKind } from '../../domain/ticket';
 import { claimTaskUpdate } from '../../workflows/ticket.messages';
 import { requireUser } from '../auth/session';
@@ -9,9 +9,11 @@ import { ApiError, badRequest, forbidden, notFound, unprocessable } from '../err
 import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { contentRange, parseListQuery } from '../list-query';
 import { parseBody } from '../validate';
+import { span } from '../timing';
 import { actorOf, runStep } from '../tickets/run-step';
 import type { ProjectionBatch } from '../../domain/projection';
 import { toTaskDto, type TaskDto } from './task.dto';
+import { findVisibleTask, isActiveIn } from './task.sql';
 import { TASK_STEPS } from './task-steps';
 
 const SORTABLE = ['createdAt', 'dueAt', 'kind', 'status', 'id'] as const;
@@ -73,26 +75,25 @@ function listFilter(user: SessionUser, filter: Record<string, unknown>): FilterQ
   return where.length ? { $and: where } : {};
 }
 
-async function visibleTask(em: EntityManager, user: SessionUser, id: string) {
-  const task = await em.findOne(TicketTask, { $and: [{ id }, tasksVisibleTo(user)] }, { populate: ['ticket', 'assignee'] });
+async function visibleTask(em: EntityManager, user: SessionUser, id: string): Promise<TaskDto> {
+  const task = await findVisibleTask(em, user, id);
   if (!task) throw notFound('Task');
   return task;
 }
 
 /** The API's share of the workflow's rules: wrong people get 403 here, before anything reaches Temporal. */
-function assertMayWork(user: SessionUser, task: ITicketTask): void {
+function assertMayWork(user: SessionUser, task: TaskDto): void {
   if (task.status !== 'open') throw new ApiError(409, `This task is already ${task.status}`);
   if (task.kind === 'signature') {
-    if (user.role !== 'hospital_contact' || user.hospitalId !== task.ticket.getEntity().hospital.id) throw forbidden('Only the requesting hospital can sign');
+    if (user.role !== 'hospital_contact' || user.hospitalId !== task.hospitalId) throw forbidden('Only the requesting hospital can sign');
     return;
   }
-  if (task.assignee ? task.assignee.id !== user.id : task.candidateRole !== user.role) throw forbidden('This task is not yours to complete');
+  if (task.assigneeId !== null ? task.assigneeId !== user.id : task.candidateRole !== user.role) throw forbidden('This task is not yours to complete');
 }
 
 /** Users a step names (the engineer for remote or on-site work) must exist, be active, and fit the job. */
 async function assertAssignable(em: EntityManager, field: string, userId: number, roles: string[]): Promise<void> {
-  const u = await em.findOne(User, { id: userId, active: true });
-  if (!u || !roles.includes(u.role)) throw unprocessable({ [field]: `Choose an active ${roles.join(' or ')}` });
+  if (!(await isActiveIn(em, userId, roles))) throw unprocessable({ [field]: `Choose an active ${roles.join(' or ')}` });
 }
 
 /**
@@ -136,40 +137,45 @@ export function tasksRoutes(deps: AppDeps) {
       c.header('Content-Range', contentRange('tasks', q.offset, rows.length, total));
       return c.json(rows.map(toTaskDto));
     })
-    .get('/:id', async (c) => c.json(toTaskDto(await visibleTask(c.get('em'), c.get('user'), c.req.param('id')))))
+    .get('/:id', async (c) => c.json(await visibleTask(c.get('em'), c.get('user'), c.req.param('id'))))
     .post('/:id/claim', async (c) => {
       const user = c.get('user');
       const task = await visibleTask(c.get('em'), user, c.req.param('id'));
-      if (task.status === 'open' && task.assignee?.id === user.id) return c.json(toTaskDto(task));
+      if (task.status === 'open' && task.assigneeId === user.id) return c.json(task);
       if (task.status !== 'open') throw new ApiError(409, `This task is already ${task.status}`);
       if (task.candidateRole !== user.role) throw forbidden(`This task is for the ${task.candidateRole} role`);
       await runStep(deps, () =>
-        deps.temporal.workflow.getHandle(ticketWorkflowId(task.ticket.id)).executeUpdate(claimTaskUpdate, {
+        deps.temporal.workflow.getHandle(ticketWorkflowId(task.ticketId)).executeUpdate(claimTaskUpdate, {
           args: [{ actor: actorOf(user), taskId: task.id }],
           updateId: `${task.id}:claim:${user.id}`,
         }),
+        c,
       );
-      return c.json(toTaskDto(await visibleTask(c.get('em').fork(), user, task.id)));
+      return c.json(await visibleTask(c.get('em'), user, task.id));
     })
     .post('/:id/complete', async (c) => {
       const user = c.get('user');
       const em = c.get('em');
-      const task = await visibleTask(em, user, c.req.param('id'));
+      const task = await span(c, 'task', () => visibleTask(em, user, c.req.param('id')));
       // A retry of a completion whose answer was lost: the step is done, by this user. Same answer.
-      if (task.status === 'done' && task.completedBy?.id === user.id) return c.json(toTaskDto(task));
+      if (task.status === 'done' && task.completedById === user.id) return c.json(task);
       assertMayWork(user, task);
       const step = TASK_STEPS[task.kind];
-      const data = (await parseBody(c, step.schema)) as Record<string, unknown>;
-      if (task.kind === 'triage') await assertAssignable(em, 'assigneeId', data.assigneeId as number, data.route === 'remote' ? ['engineer', 'dispatcher'] : ['engineer']);
-      if (task.kind === 'dispatch' && data.decision === 'approve') await assertAssignable(em, 'engineerId', data.engineerId as number, ['engineer']);
+      const data = await span(c, 'input', async () => {
+        const d = (await parseBody(c, step.schema)) as Record<string, unknown>;
+        if (task.kind === 'triage') await assertAssignable(em, 'assigneeId', d.assigneeId as number, d.route === 'remote' ? ['engineer', 'dispatcher'] : ['engineer']);
+        if (task.kind === 'dispatch' && d.decision === 'approve') await assertAssignable(em, 'engineerId', d.engineerId as number, ['engineer']);
+        return d;
+      });
       // Same user, same task: a retried request is the same Update and is applied once.
       const updateId = c.req.header('idempotency-key') ?? `${task.id}:complete:${user.id}`;
       const result = await runStep(deps, () =>
-        deps.temporal.workflow.getHandle(ticketWorkflowId(task.ticket.id)).executeUpdate(step.update, {
+        deps.temporal.workflow.getHandle(ticketWorkflowId(task.ticketId)).executeUpdate(step.update, {
           args: [{ actor: actorOf(user), taskId: task.id, data: data as never }],
           updateId,
         }),
+        c,
       );
-      return c.json(afterStep(toTaskDto(task), result.projected) ?? toTaskDto(await visibleTask(em.fork(), user, task.id)));
+      return c.json(afterStep(task, result.projected) ?? (await visibleTask(em, user, task.id)));
     });
 }

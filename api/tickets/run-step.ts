@@ -3,7 +3,9 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { Actor } from '../../domain/ticket';
 import { INVALID_INPUT, STEP_REJECTED } from '../../workflows/ticket.messages';
 import { ApiError } from '../errors';
-import type { AppDeps, SessionUser } from '../env';
+import type { Context } from 'hono';
+import type { AppDeps, AppEnv, SessionUser } from '../env';
+import { span } from '../timing';
 import { writeProjected } from './ticket-workflow.client';
 
 export function actorOf(user: SessionUser): Actor {
@@ -16,10 +18,10 @@ export function actorOf(user: SessionUser): Actor {
  * when the data is wrong. Anything else (Temporal down…) propagates to the 503 handler. The events
  * the Update answered with are in PostgreSQL when this returns.
  */
-export async function runStep<T>(deps: AppDeps, fn: () => Promise<T>): Promise<T> {
+export async function runStep<T>(deps: AppDeps, fn: () => Promise<T>, c?: Context<AppEnv>): Promise<T> {
   let result: T;
   try {
-    result = await withTemporal(deps, fn);
+    result = await span(c, 'temporal', () => withTemporal(deps, fn));
   } catch (e) {
     if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
       if (e.cause.type === STEP_REJECTED) throw new ApiError(409, e.cause.message);
@@ -32,7 +34,7 @@ export async function runStep<T>(deps: AppDeps, fn: () => Promise<T>): Promise<T
   }
   // If this write fails (database down: 503), the step stands; the same request again is the same
   // Update (same ID), answered from the history, and written then.
-  await writeProjected(deps.orm, result);
+  await span(c, 'projection', () => writeProjected(deps.orm, result));
   return result;
 }
 

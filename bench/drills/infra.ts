@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleTicketWorkflows } from '../../worker/bundle';
 import { loadTemporalSettings } from '../../config/temporal';
 import { migrate, openOrm } from '../../db/orm';
 import { DemoSeeder } from '../../db/seeders/demo.seeder';
@@ -106,7 +106,7 @@ export function workflowBundle(log: Log): Promise<string> {
   if (process.env.DESK_WORKFLOW_BUNDLE) return Promise.resolve(process.env.DESK_WORKFLOW_BUNDLE);
   bundle ??= (async () => {
     const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn: (m: string) => log(`bundle: ${m}`), error: (m: string) => log(`bundle: ${m}`) };
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet });
+    const code = await bundleTicketWorkflows(quiet);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-drill-bundle-')), 'workflow-bundle.js');
     fs.writeFileSync(file, code);
     process.once('exit', () => fs.rmSync(path.dirname(file), { recursive: true, force: true }));

@@ -1,28 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { CONSOLE_DIR } from '../../scripts/console-build';
-import { launchBrowser } from '../support/browser';
-import { apiAs, autocomplete, closeBrowser, expectOk, fill, pick, shot, signIn, type ConsoleUser } from '../support/e2e-console';
-import { startStack, type Stack } from '../support/stack';
+import type { Page } from 'playwright-core';
+import { apiAs, autocomplete, expectOk, fill, pick, shot, signIn, useConsoleStack } from '../support/e2e-console';
 
-let stack: Stack;
-let browser: Browser;
-const open: ConsoleUser[] = [];
-
-beforeAll(async () => {
-  stack = await startStack({ consoleDir: CONSOLE_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const u of open) await u.close().catch(() => undefined);
-  await closeBrowser(browser);
-  await stack?.stop();
-});
-
-async function as(username: string): Promise<ConsoleUser> {
-  const user = await signIn(browser, stack.baseUrl, username);
-  open.push(user);
-  return user;
-}
+const stack = useConsoleStack();
 
 /**
  * After a create, react-admin returns to the list; other suites share this database, so the new
@@ -35,7 +14,7 @@ async function findInList(page: Page, resource: string, text: string): Promise<v
 
 describe('administration', () => {
   it('an admin adds an engineer, who can then sign in and sees an engineer’s console', async () => {
-    const { page } = await as('admin');
+    const { page } = await stack.as('admin');
     for (const item of ['服务请求', '用户', '医院', '科室', '服务响应承诺', '系统档案库']) await page.getByRole('menuitem', { name: item }).waitFor();
     expect(await page.getByRole('menuitem', { name: '任务' }).count()).toBe(0);
     await page.getByText('本月超时次数').waitFor();
@@ -58,7 +37,7 @@ describe('administration', () => {
     expect(await row.innerText()).toContain('工程师');
 
     // The new engineer signs in with the password the admin set, and gets an engineer's menu.
-    const engineer = await signIn(browser, stack.baseUrl, 'engineer3', { password: 'Desk#2026-sun' });
+    const engineer = await signIn(stack.browser, stack.baseUrl, 'engineer3', { password: 'Desk#2026-sun' });
     await engineer.page.getByText('您好，孙工').waitFor();
     await engineer.page.getByRole('menuitem', { name: '任务' }).waitFor();
     expect(await engineer.page.getByRole('menuitem', { name: '用户' }).count()).toBe(0);
@@ -67,7 +46,7 @@ describe('administration', () => {
   });
 
   it('the server’s refusal of a field (a taken user name) shows on that field', async () => {
-    const { page } = open[0];
+    const { page } = stack.signedIn[0];
     await page.goto(stack.baseUrl + '/#/users/create');
     await fill(page, /^用户名/, 'engineer');
     await fill(page, /^姓名/, '重名测试');
@@ -75,13 +54,13 @@ describe('administration', () => {
     await page.getByLabel(/^密码/).fill('Desk#2026-dup!');
     await page.getByRole('button', { name: '保存' }).click();
     const username = page.getByRole('textbox', { name: /^用户名/ });
-    await page.getByText('This user name is taken').waitFor();
+    await page.getByText('该用户名已被占用').waitFor();
     expect(await username.getAttribute('aria-invalid')).toBe('true');
     expect(page.url()).toMatch(/#\/users\/create/);
   });
 
   it('hospital contacts need a hospital; the form says so on the field', async () => {
-    const { page } = open[0];
+    const { page } = stack.signedIn[0];
     await page.goto(stack.baseUrl + '/#/users/create');
     await fill(page, /^用户名/, 'ward3');
     await fill(page, /^姓名/, '吴护士长');
@@ -97,7 +76,7 @@ describe('administration', () => {
   });
 
   it('hospitals with their departments and systems; SLA terms edited in minutes, stored in seconds', async () => {
-    const { page } = open[0];
+    const { page } = stack.signedIn[0];
     await page.getByRole('menuitem', { name: '医院' }).click();
     // The hospital with the three systems it runs.
     const row = page.locator('tr', { hasText: '成都市公共卫生临床医疗中心' }).filter({ hasText: '护士站白板系统' });
@@ -140,7 +119,7 @@ describe('administration', () => {
 
 describe('auditing', () => {
   it('a manager sees escalations, the archive and the SLA terms (read only); a dispatcher has the bell', async () => {
-    const { page } = await as('manager');
+    const { page } = await stack.as('manager');
     await page.getByRole('menuitem', { name: '超时升级' }).click();
     await page.getByRole('heading', { name: '超时升级' }).or(page.getByText(/暂无超时升级|没有找到超时升级/)).first().waitFor();
     await shot(page, 'manager-01-escalations');
@@ -151,7 +130,7 @@ describe('auditing', () => {
     await page.getByRole('menuitem', { name: '系统档案库' }).click();
     await shot(page, 'manager-02-archive');
 
-    const dispatcher = await as('dispatcher');
+    const dispatcher = await stack.as('dispatcher');
     const bell = dispatcher.page.getByRole('button', { name: '通知' });
     await bell.click();
     const list = dispatcher.page.getByRole('region', { name: '通知' });

@@ -1,27 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { CONSOLE_DIR } from '../../scripts/console-build';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seeders/demo.seeder';
 import { Ticket } from '../../db/entities';
-import { launchBrowser, screenshot } from '../support/browser';
-import { closeBrowser } from '../support/e2e-console';
-import { startStack, type Stack } from '../support/stack';
+import { screenshot } from '../support/browser';
+import { useConsoleStack } from '../support/e2e-console';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({ consoleDir: CONSOLE_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  // Pages poll: let requests already in flight finish before the stack stops.
-  await closeBrowser(browser);
-  await stack?.stop();
-});
+const stack = useConsoleStack();
 
 /** Signs in through the login page, then opens the ticket list; resolves once it has loaded its first page. */
 async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+  const context = await stack.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto(stack.baseUrl + '/');
   await page.locator('input[name="username"]').fill(username);

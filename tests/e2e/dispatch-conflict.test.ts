@@ -1,23 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { CONSOLE_DIR } from '../../scripts/console-build';
-import { launchBrowser } from '../support/browser';
-import { apiAs, choose, closeBrowser, expectOk, fill, onTicketPage, openTask, openTaskId, pick, shot, signIn, userId, type ConsoleUser } from '../support/e2e-console';
+import { apiAs, choose, expectOk, fill, onTicketPage, openTask, openTaskId, pick, shot, useConsoleStack, userId } from '../support/e2e-console';
 import { triage } from '../support/step-data';
-import { startStack, type Stack } from '../support/stack';
 
-let stack: Stack;
-let browser: Browser;
-const open: ConsoleUser[] = [];
-
-beforeAll(async () => {
-  stack = await startStack({ consoleDir: CONSOLE_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const u of open) await u.close().catch(() => undefined);
-  await closeBrowser(browser);
-  await stack?.stop();
-});
+const stack = useConsoleStack();
 
 describe('two dispatchers approve the same dispatch', () => {
   it('the second one is told why the step is no longer possible, and nothing breaks', async () => {
@@ -38,9 +22,8 @@ describe('two dispatchers approve the same dispatch', () => {
     await openTaskId(api, ticket.id, 'dispatch');
 
     // Both open the same approval form before either submits.
-    const first = await signIn(browser, stack.baseUrl, 'dispatcher');
-    const second = await signIn(browser, stack.baseUrl, 'dispatcher2');
-    open.push(first, second);
+    const first = await stack.as('dispatcher');
+    const second = await stack.as('dispatcher2');
     for (const { page } of [first, second]) {
       await openTask(page, stack.baseUrl, '待领取', ticket.id, '派工审批');
       await choose(page, '批准派工');
@@ -91,14 +74,14 @@ describe('two dispatchers approve the same dispatch', () => {
     await expectOk(api.post(`/api/tasks/${await openTaskId(api, ticket.id, 'triage')}/complete`, triage('onsite', engineer.id, 2)));
     await openTaskId(api, ticket.id, 'dispatch');
 
-    const { page } = open[0];
+    const { page } = stack.signedIn[0];
     await openTask(page, stack.baseUrl, '待领取', ticket.id, '派工审批');
     await pick(page, /^现场服务工程师/, /钱工/);
     await fill(page, /^处理方案/, '明早 8:00 到急诊科');
     // Meanwhile the admin deactivates 钱工.
     await expectOk(admin.request('PUT', `/api/users/${engineer.id}`, { displayName: '钱工', role: 'engineer', hospitalId: null, active: false }));
     await page.getByRole('button', { name: '提交' }).click();
-    await page.getByText('Choose an active engineer').waitFor();
+    await page.getByText('请选择已启用的工程师').waitFor();
     expect(await page.getByRole('combobox', { name: /^现场服务工程师/ }).getAttribute('aria-invalid')).toBe('true');
     expect(page.url()).toMatch(/#\/tasks\/.+\/complete/);
     await shot(page, 'conflict-field-error');

@@ -1,22 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { CONSOLE_DIR } from '../../scripts/console-build';
-import { launchBrowser } from '../support/browser';
-import { apiAs, closeBrowser, expectOk, fill, pick, shot, signIn, type ConsoleUser } from '../support/e2e-console';
-import { startStack, type Stack } from '../support/stack';
+import { apiAs, expectOk, fill, pick, shot, useConsoleStack } from '../support/e2e-console';
 
-let stack: Stack;
-let browser: Browser;
-const open: ConsoleUser[] = [];
-
-beforeAll(async () => {
-  stack = await startStack({ consoleDir: CONSOLE_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const u of open) await u.close().catch(() => undefined);
-  await closeBrowser(browser);
-  await stack?.stop();
-});
+const stack = useConsoleStack();
 
 describe('escape hatches on the request page', () => {
   it('a dispatcher pauses and resumes the clock, changes the level, reassigns, notes and cancels', async () => {
@@ -32,9 +16,7 @@ describe('escape hatches on the request page', () => {
         reporterName: '心内科护士',
       }),
     );
-    const user = await signIn(browser, stack.baseUrl, 'dispatcher');
-    open.push(user);
-    const { page } = user;
+    const { page } = await stack.as('dispatcher');
     await page.goto(`${stack.baseUrl}/#/tickets/${ticket.id}/show`);
     const clocks = page.getByRole('region', { name: '服务响应计时' });
     await clocks.getByText(/剩余/).first().waitFor();

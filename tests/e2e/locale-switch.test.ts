@@ -1,22 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { CONSOLE_DIR } from '../../scripts/console-build';
-import { launchBrowser } from '../support/browser';
-import { apiAs, closeBrowser, expectOk, shot, signIn, type ConsoleUser } from '../support/e2e-console';
-import { startStack, type Stack } from '../support/stack';
+import { apiAs, expectOk, shot, useConsoleStack } from '../support/e2e-console';
 
-let stack: Stack;
-let browser: Browser;
-const open: ConsoleUser[] = [];
-
-beforeAll(async () => {
-  stack = await startStack({ consoleDir: CONSOLE_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const u of open) await u.close().catch(() => undefined);
-  await closeBrowser(browser);
-  await stack?.stop();
-});
+const stack = useConsoleStack();
 
 describe('language', () => {
   it('is Chinese by default and switches to English and back, relabelling menus, pages and values', async () => {
@@ -32,9 +16,7 @@ describe('language', () => {
         reporterName: '急诊科护士长',
       }),
     );
-    const user = await signIn(browser, stack.baseUrl, 'manager');
-    open.push(user);
-    const { page } = user;
+    const { page } = await stack.as('manager');
     await page.getByRole('menuitem', { name: '服务请求' }).waitFor();
     await page.getByText('您好，王经理').waitFor();
 

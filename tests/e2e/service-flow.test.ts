@@ -1,34 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { CONSOLE_DIR } from '../../scripts/console-build';
-import { launchBrowser } from '../support/browser';
-import { choose, closeBrowser, fill, onTicketPage, openTask, pick, shot, signIn, signOnPad, ticketNoFrom, type ConsoleUser } from '../support/e2e-console';
-import { startStack, type Stack } from '../support/stack';
+import { choose, fill, onTicketPage, openTask, pick, shot, signOnPad, ticketNoFrom, useConsoleStack } from '../support/e2e-console';
 
-let stack: Stack;
-let browser: Browser;
-const open: ConsoleUser[] = [];
-
-beforeAll(async () => {
-  stack = await startStack({ consoleDir: CONSOLE_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const u of open) await u.close().catch(() => undefined);
-  await closeBrowser(browser);
-  await stack?.stop();
-});
-
-async function as(username: string): Promise<ConsoleUser> {
-  const user = await signIn(browser, stack.baseUrl, username);
-  open.push(user);
-  return user;
-}
+const stack = useConsoleStack();
 
 describe('the on-site service flow, each role in its own browser', () => {
   let ticketNo: string;
 
   it('the hospital contact raises a request and sees its reply clock running', async () => {
-    const { page } = await as('cdphc');
+    const { page } = await stack.as('cdphc');
     await shot(page, 'flow-01-contact-home');
     await page.goto(stack.baseUrl + '/#/tickets/create');
     await pick(page, /^系统/, '移动护理信息系统');
@@ -49,7 +27,7 @@ describe('the on-site service flow, each role in its own browser', () => {
   });
 
   it('a dispatcher triages it from the queue: remote, to engineer 张工', async () => {
-    const { page } = await as('dispatcher');
+    const { page } = await stack.as('dispatcher');
     // 首页: the queue, then this month's figures.
     await page.getByRole('region', { name: '待领取任务' }).getByText(ticketNo).waitFor();
     await page.getByText('本月超时次数').waitFor();
@@ -76,7 +54,7 @@ describe('the on-site service flow, each role in its own browser', () => {
   });
 
   it('engineer 张工 tries remotely and escalates to on-site service', async () => {
-    const { page } = await as('engineer');
+    const { page } = await stack.as('engineer');
     // 首页 lists the engineer's open tasks, this one among them.
     await page.getByRole('region', { name: '我的待办任务' }).getByText(ticketNo).waitFor();
     await shot(page, 'flow-06-engineer-home');
@@ -92,7 +70,7 @@ describe('the on-site service flow, each role in its own browser', () => {
   });
 
   it('another dispatcher (赵调度) approves the on-site dispatch', async () => {
-    const { page } = await as('dispatcher2');
+    const { page } = await stack.as('dispatcher2');
     await openTask(page, stack.baseUrl, '待领取', ticketNo, '派工审批');
     await choose(page, '批准派工');
     await pick(page, /^现场服务工程师/, /张工/);
@@ -104,7 +82,7 @@ describe('the on-site service flow, each role in its own browser', () => {
   });
 
   it('张工 checks in on site and files the repair form (系统维修单)', async () => {
-    const { page } = open[2]; // 张工, still signed in
+    const { page } = stack.signedIn[2]; // 张工, still signed in
     await openTask(page, stack.baseUrl, '我的任务', ticketNo, '到场签到');
     await page.getByRole('button', { name: '到场签到' }).click();
     // The next step is the engineer's own: the ticket page offers it straight away.
@@ -127,7 +105,7 @@ describe('the on-site service flow, each role in its own browser', () => {
   });
 
   it('the hospital contact signs on the pad with real strokes, and the request is archived', async () => {
-    const { page } = open[0];
+    const { page } = stack.signedIn[0];
     await openTask(page, stack.baseUrl, '待签字', ticketNo, '医院签字确认');
     await page.getByText('请核对系统维修单后签字').waitFor();
     // The repair form being signed is on screen.
@@ -154,7 +132,7 @@ describe('the on-site service flow, each role in its own browser', () => {
   });
 
   it('the manager audits it: timeline of human steps, system entries folded, audit JSON, archive chain', async () => {
-    const { page } = await as('manager');
+    const { page } = await stack.as('manager');
     await page.getByRole('region', { name: '工程师在办工作量' }).getByText('张工').waitFor();
     await shot(page, 'flow-12-manager-dashboard');
     await page.goto(`${stack.baseUrl}/#/tickets/${ticketNo}/show`);

@@ -1,23 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { CONSOLE_DIR } from '../../scripts/console-build';
-import { launchBrowser } from '../support/browser';
-import { apiAs, choose, closeBrowser, expectOk, fill, onTicketPage, openTask, openTaskId, shot, signIn, userId, type ConsoleUser } from '../support/e2e-console';
+import { apiAs, choose, expectOk, fill, onTicketPage, openTask, openTaskId, shot, useConsoleStack, userId } from '../support/e2e-console';
 import { approve, repairForm, triage } from '../support/step-data';
-import { startStack, type Stack } from '../support/stack';
 
-let stack: Stack;
-let browser: Browser;
-const open: ConsoleUser[] = [];
-
-beforeAll(async () => {
-  stack = await startStack({ consoleDir: CONSOLE_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const u of open) await u.close().catch(() => undefined);
-  await closeBrowser(browser);
-  await stack?.stop();
-});
+const stack = useConsoleStack();
 
 /** A request that has reached the hospital's signature, moved along over the API as each role would. */
 async function ticketAwaitingSignature(): Promise<string> {
@@ -47,8 +31,7 @@ async function ticketAwaitingSignature(): Promise<string> {
 describe('the hospital refuses to sign', () => {
   it('sends the work back on site: the engineer gets a new check-in task', async () => {
     const ticketNo = await ticketAwaitingSignature();
-    const contact = await signIn(browser, stack.baseUrl, 'cdphc');
-    open.push(contact);
+    const contact = await stack.as('cdphc');
     const page = contact.page;
     await openTask(page, stack.baseUrl, '待签字', ticketNo, '医院签字确认');
     await page.getByText('请核对系统维修单后签字').waitFor();
@@ -64,8 +47,7 @@ describe('the hospital refuses to sign', () => {
     expect(await refusals.innerText()).toContain('白板仍偶尔不刷新，请再次检查');
     await shot(page, 'refuse-03-ticket-after-refusal');
 
-    const engineer = await signIn(browser, stack.baseUrl, 'engineer');
-    open.push(engineer);
+    const engineer = await stack.as('engineer');
     await engineer.page.goto(stack.baseUrl + '/#/tasks');
     await engineer.page.getByRole('tab', { name: '我的任务', exact: true }).click();
     const row = engineer.page.locator('tr', { hasText: ticketNo }).filter({ hasText: '到场签到' });

@@ -1,23 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { CONSOLE_DIR } from '../../scripts/console-build';
-import { launchBrowser } from '../support/browser';
-import { apiAs, closeBrowser, expectOk, fill, onTicketPage, shot, signIn, type ConsoleUser } from '../support/e2e-console';
+import { apiAs, expectOk, fill, onTicketPage, shot, useConsoleStack } from '../support/e2e-console';
 import { hospitalWithPolicy } from '../support/flow';
-import { startStack, type Stack } from '../support/stack';
 
-let stack: Stack;
-let browser: Browser;
-const open: ConsoleUser[] = [];
-
-beforeAll(async () => {
-  stack = await startStack({ consoleDir: CONSOLE_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const u of open) await u.close().catch(() => undefined);
-  await closeBrowser(browser);
-  await stack?.stop();
-});
+const stack = useConsoleStack();
 
 describe('a breached commitment', () => {
   it('shows red as 已超时 and reaches the manager, who acknowledges the escalation', async () => {
@@ -36,7 +20,7 @@ describe('a breached commitment', () => {
       }),
     );
 
-    const { page } = await signIn(browser, stack.baseUrl, 'manager').then((u) => (open.push(u), u));
+    const { page } = await stack.as('manager');
     await page.goto(`${stack.baseUrl}/#/tickets/${ticket.id}/show`);
     const reply = page.getByRole('region', { name: '服务响应计时' }).getByRole('group', { name: '答复' });
     // Counts down, then turns red and says so — without reloading the page.

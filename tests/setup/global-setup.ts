@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleTicketWorkflows } from '../../worker/bundle';
 import { loadTemporalSettings } from '../../config/temporal';
 import { migrate, openOrm } from '../../db/orm';
 import { DemoSeeder } from '../../db/seeders/demo.seeder';
@@ -42,7 +42,7 @@ export default async function globalSetup(): Promise<void> {
       await orm.close();
     }
 
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+    const code = await bundleTicketWorkflows(quietLogger);
     const bundlePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-wf-')), 'workflow-bundle.js');
     fs.writeFileSync(bundlePath, code);
     registerCleanup(async () => fs.rmSync(path.dirname(bundlePath), { recursive: true, force: true }));

@@ -1,7 +1,10 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Orm } from '../../db/orm';
 import { DEMO_PASSWORD } from '../../db/seeders/demo.seeder';
-import { screenshot } from './browser';
+import { CONSOLE_DIR } from '../../scripts/console-build';
+import { launchBrowser, screenshot } from './browser';
 import { ApiSession } from './http';
+import { startStack, type Stack } from './stack';
 
 /**
  * Browser helpers for the console tests: each user in their own browser context (their own
@@ -12,7 +15,12 @@ export interface ConsoleUser {
   close(): Promise<void>;
 }
 
-export async function signIn(browser: Browser, baseUrl: string, username: string, opts: { locale?: string; password?: string } = {}): Promise<ConsoleUser> {
+export interface SignInOptions {
+  locale?: string;
+  password?: string;
+}
+
+export async function signIn(browser: Browser, baseUrl: string, username: string, opts: SignInOptions = {}): Promise<ConsoleUser> {
   const context = await browser.newContext({ locale: opts.locale ?? 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 960 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
   const inflight = new Set<unknown>();
   context.on('request', (r) => r.url().includes('/api/') && inflight.add(r));
@@ -185,4 +193,59 @@ export async function closeBrowser(browser: Browser | undefined): Promise<void> 
   // Requests sent before the pages were stopped: answered within well under a second.
   await new Promise((r) => setTimeout(r, 1500));
   await browser.close();
+}
+
+/**
+ * The product with its built console, and a browser, for one test file. The values are there
+ * from the file's beforeAll on.
+ */
+export interface ConsoleStack {
+  readonly baseUrl: string;
+  readonly orm: Orm;
+  readonly browser: Browser;
+  /** Users signed in with `as`, in the order they signed in. */
+  readonly signedIn: readonly ConsoleUser[];
+  /** Signs a user in, in their own browser context, which is closed when the file's tests end. */
+  as(username: string, opts?: SignInOptions): Promise<ConsoleUser>;
+}
+
+/**
+ * Starts the stack serving the built console (what `npm start` serves), on a database of the
+ * file's own, and a browser before the file's tests, and stops them after. Call it at the top level of a test file.
+ */
+export function useConsoleStack(): ConsoleStack {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  const signedIn: ConsoleUser[] = [];
+  beforeAll(async () => {
+    stack = await startStack({ consoleDir: CONSOLE_DIR, ownDatabase: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const u of signedIn) await u.close().catch(() => undefined);
+    // Pages poll: requests already in flight finish before the stack stops.
+    await closeBrowser(browser);
+    await stack?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The console stack starts in beforeAll: use it inside tests or hooks, not while the file loads');
+    return value;
+  };
+  return {
+    get baseUrl() {
+      return started(stack).baseUrl;
+    },
+    get orm() {
+      return started(stack).orm;
+    },
+    get browser() {
+      return started(browser);
+    },
+    signedIn,
+    async as(username, opts) {
+      const user = await signIn(started(browser), started(stack).baseUrl, username, opts);
+      signedIn.push(user);
+      return user;
+    },
+  };
 }

@@ -4,7 +4,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
-import { openOrm, type Orm } from '../../db/orm';
+import { migrate, openOrm, type Orm } from '../../db/orm';
+import { DemoSeeder } from '../../db/seeders/demo.seeder';
+import { createDatabaseIfMissing, databaseUrl, dropDatabase } from '../../scripts/postgres';
 import { createWorker } from '../../worker/create-worker';
 
 export interface Stack {
@@ -29,11 +31,12 @@ function env(name: string): string {
  * The real product in this process: a worker on its own task queue, the API on a random port over
  * real HTTP, both on the run's Temporal dev server and PostgreSQL database.
  */
-export async function startStack(opts: { consoleDir?: string } = {}): Promise<Stack> {
+export async function startStack(opts: { consoleDir?: string; ownDatabase?: boolean } = {}): Promise<Stack> {
   quietRuntime();
   const settings = { namespace: env('TEMPORAL_NAMESPACE'), taskQueue: `test-${randomUUID()}` };
   const address = env('TEMPORAL_ADDRESS');
-  const orm = await openOrm(env('DATABASE_URL'), { poolMax: 5 });
+  const db = opts.ownDatabase ? await ownDatabase() : { url: env('DATABASE_URL'), drop: async () => {} };
+  const orm = await openOrm(db.url, { poolMax: 5 });
   const workerConnection = await NativeConnection.connect({ address });
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, namespace: settings.namespace });
@@ -73,8 +76,33 @@ export async function startStack(opts: { consoleDir?: string } = {}): Promise<St
       await clientConnection.close();
       await workerConnection.close();
       await orm.close();
+      await db.drop();
     },
   };
+}
+
+/**
+ * A database of the file's own, migrated and seeded: what a page shows (the ten oldest tasks in
+ * a queue, say) must not depend on what the test files before it left behind.
+ */
+async function ownDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = env('DESK_TEST_PG_SERVER');
+  const name = `${new URL(env('DATABASE_URL')).pathname.slice(1)}_${randomUUID().slice(0, 8)}`;
+  await createDatabaseIfMissing(server, name);
+  const url = databaseUrl(server, name);
+  // Ticket numbers name workflows on the run's one Temporal server: this database numbers its
+  // tickets from a block of 1000 the shared database skips.
+  const shared = await openOrm(env('DATABASE_URL'), { poolMax: 1 });
+  const orm = await openOrm(url, { poolMax: 1 });
+  try {
+    const [{ start }] = await shared.em.getConnection().execute(`select setval('ticket_no_seq', nextval('ticket_no_seq') + 1000) - 1000 as start`);
+    await migrate(orm);
+    await orm.getSeeder().seed(DemoSeeder);
+    await orm.em.getConnection().execute(`select setval('ticket_no_seq', ?)`, [Number(start)]);
+  } finally {
+    await Promise.all([orm.close(), shared.close()]);
+  }
+  return { url, drop: () => dropDatabase(server, name) };
 }
 
 let runtimeInstalled = false;

@@ -1,20 +1,6 @@
 import { useCallback } from 'react';
-import { HttpError, useNotify, useTranslate, type TranslateFunction } from 'react-admin';
-
-/** The server's refusals are English sentences; the common ones read in the user's language. */
-const SERVER_MESSAGES: [RegExp, string][] = [
-  [/^This task is already done/i, 'desk.server.taskAlreadyDone'],
-  [/^This task is already cancelled/i, 'desk.server.taskAlreadyCancelled'],
-  [/^Task \S+ is not open/i, 'desk.server.taskNotOpen'],
-  [/^Someone else already holds this task/i, 'desk.server.heldBySomeoneElse'],
-  [/^This task is assigned to someone else/i, 'desk.server.assignedToSomeoneElse'],
-  [/^The ticket is (closed|archived|cancelled|resolved)/i, 'desk.server.ticketClosed'],
-];
-
-export const translateServerMessage = (message: string, translate: TranslateFunction): string => {
-  const known = SERVER_MESSAGES.find(([pattern]) => pattern.test(message));
-  return known ? translate(known[1]) : message;
-};
+import { HttpError, useLocaleState, useNotify } from 'react-admin';
+import { translateFieldErrors, translateServerMessage } from '../i18n/serverMessages';
 
 export type FieldErrors = Record<string, string>;
 
@@ -29,15 +15,16 @@ const statusOf = (error: unknown): number | undefined =>
  */
 export const useServerErrorHandler = (onConflict?: (message: string) => void) => {
   const notify = useNotify();
-  const translate = useTranslate();
+  const [locale] = useLocaleState();
   return useCallback(
     (error: unknown): FieldErrors | undefined => {
       const status = statusOf(error);
       const body = (error as { body?: { message?: string; errors?: FieldErrors } } | null)?.body;
-      const message = translateServerMessage(body?.message ?? (error as Error)?.message ?? '', translate);
+      // The data provider has translated the server's message and field messages already (a no-op then).
+      const message = translateServerMessage(body?.message ?? (error as Error)?.message ?? '', locale);
       if ((status === 400 || status === 422) && body?.errors && Object.keys(body.errors).length) {
         notify('desk.errors.invalid', { type: 'error' });
-        return body.errors;
+        return translateFieldErrors(body.errors, locale);
       }
       if (status === 409) {
         notify('desk.errors.conflict', { type: 'warning', messageArgs: { message }, autoHideDuration: 10_000 });
@@ -49,6 +36,6 @@ export const useServerErrorHandler = (onConflict?: (message: string) => void) =>
       }
       return undefined;
     },
-    [notify, translate, onConflict],
+    [notify, locale, onConflict],
   );
 };

@@ -368,14 +368,6 @@ export const domainEnglish = {
       invalid: 'Please correct the highlighted fields',
       failed: 'Request failed: %{message}',
     },
-    server: {
-      taskAlreadyDone: 'This task has already been completed (possibly by someone else)',
-      taskAlreadyCancelled: 'This task was cancelled',
-      taskNotOpen: 'This task is no longer open: someone else has already completed it',
-      heldBySomeoneElse: 'Someone else already holds this task',
-      assignedToSomeoneElse: 'This task is assigned to someone else',
-      ticketClosed: 'The request is closed (archived or cancelled)',
-    },
     timeline: {
       title: 'Timeline',
       showSystem: 'Show system entries (%{count})',

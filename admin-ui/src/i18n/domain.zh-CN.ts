@@ -370,14 +370,6 @@ export const domainChinese: DomainMessages = {
       invalid: '请更正标出的字段',
       failed: '请求失败：%{message}',
     },
-    server: {
-      taskAlreadyDone: '此任务已经完成（可能已由他人处理）',
-      taskAlreadyCancelled: '此任务已取消',
-      taskNotOpen: '此任务已不在待办中：已由他人完成',
-      heldBySomeoneElse: '此任务已被他人领取',
-      assignedToSomeoneElse: '此任务已分配给其他人',
-      ticketClosed: '服务请求已关闭（已归档或已取消）',
-    },
     timeline: {
       title: '处理时间线',
       showSystem: '显示系统记录（%{count}）',

@@ -13,6 +13,7 @@ import { useState, type MouseEvent } from 'react';
 import { useLocaleState, useRedirect, useTranslate } from 'react-admin';
 import { formatDateTime, POLL_MS } from '../common/time';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
+import { translateServerMessage } from '../i18n/serverMessages';
 import type { DeskNotification } from '../types';
 
 /** The app bar's bell: my notifications (to me or my role), unread count on the badge, newest first. */
@@ -78,7 +79,7 @@ export const NotificationBell = () => {
                     primary={`${translate(`desk.notifications.kinds.${n.kind}`, { _: n.kind })} · ${n.ticketId}`}
                     secondary={
                       <>
-                        <span style={{ display: 'block' }}>{n.message}</span>
+                        <span style={{ display: 'block' }}>{translateServerMessage(n.message, locale)}</span>
                         <span>{formatDateTime(n.createdAt, locale)}</span>
                       </>
                     }

@@ -11,6 +11,7 @@ import { POLL_MS, formatDateTime, formatDuration } from '../common/time';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
 import { ActorName } from '../common/people';
 import { historyDownloadUrl } from '../dataProvider';
+import { translateServerMessage } from '../i18n/serverMessages';
 import type { TimelineEntry } from '../types';
 
 /** Entries a person caused (or that open/close the run): shown prominently. The rest is the workflow's bookkeeping. */
@@ -92,7 +93,7 @@ const Entry = ({ entry, system }: { entry: TimelineEntry; system?: boolean }) =>
         ))}
       {entry.kind === 'step-refused' && entry.outcome && (
         <Typography variant="body2" color="error">
-          {translate('desk.timeline.refused', { reason: entry.outcome })}
+          {translate('desk.timeline.refused', { reason: translateServerMessage(entry.outcome, locale) })}
         </Typography>
       )}
       {entry.kind === 'activity-failed' && entry.outcome && (
