@@ -9,6 +9,7 @@ export interface Deployed {
   baseUrl: string;
   orm: Orm;
   client: Client;
+  pids: { api?: number; worker?: number };
   stop(): Promise<void>;
 }
 
@@ -48,6 +49,7 @@ export async function startDeployed(client: Client, taskQueue: string): Promise<
     baseUrl: `http://127.0.0.1:${port}`,
     orm,
     client,
+    pids: { api: api.pid, worker: worker.pid },
     async stop() {
       await Promise.all([stopChild(api), stopChild(worker)]);
       await orm.close();

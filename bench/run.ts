@@ -28,6 +28,7 @@ import { accept, approve, repairForm, triage } from '../tests/support/step-data'
 import { startDeployed, type Deployed } from './deployed';
 import { benchEnvironment } from './env';
 import { finishUpdate, minimalWorkflow, stepUpdate } from './minimal.workflow';
+import { cpuByPart, cpuDelta } from './cpu';
 import { fmt, pool, summary, timed } from './stats';
 
 const args = Object.fromEntries(
@@ -73,11 +74,27 @@ async function complete(s: ApiSession, taskId: string, body: unknown): Promise<n
   return ms;
 }
 
+const lastFlow = { ticket: '', minimal: '' };
+
+/** What the Temporal server stored for one flow: its history's events, by kind. */
+async function historyShape(client: Client, workflowId: string): Promise<string> {
+  const events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+  const kinds = new Map<string, number>();
+  for (const e of events) {
+    const kind = Object.keys(e).find((k) => k.endsWith('EventAttributes'))?.replace(/(WorkflowExecution|EventAttributes)/g, '') ?? '?';
+    const group = /^workflowTask/.test(kind) ? 'workflow task' : /^activityTask/.test(kind) ? 'activity' : /^timer/.test(kind) ? 'timer' : /[uU]pdate/.test(kind) ? 'update' : /marker/i.test(kind) ? 'marker' : /SearchAttributes/.test(kind) ? 'search attributes' : 'other';
+    kinds.set(group, (kinds.get(group) ?? 0) + 1);
+  }
+  const bytes = JSON.stringify(events).length;
+  return `${events.length} events (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}), ${fmt(bytes / 1024, 0)} KiB as JSON`;
+}
+
 /** One full on-site flow over HTTP; returns the complete-task round trips it measured. */
 async function onsiteFlow(stack: Deployed, p: People): Promise<number[]> {
   const created = await p.contact.post<{ id: string }>('/api/tickets', { ...NEW_TICKET, channel: 'portal' });
   if (created.status !== 201) throw new Error(`create: ${created.status}`);
   const id = created.body.id;
+  lastFlow.ticket = id;
   const ms: number[] = [];
   ms.push(await complete(p.dispatcher, await openTask(p.dispatcher, id, 'triage'), triage('onsite', p.a.engineer.userId)));
   ms.push(await complete(p.dispatcher, await openTask(p.dispatcher, id, 'dispatch'), approve(p.a.engineer.userId)));
@@ -91,6 +108,7 @@ async function onsiteFlow(stack: Deployed, p: People): Promise<number[]> {
 /** The baseline flow: as many Updates (1 with start + 5) on a do-nothing workflow, then its end. */
 async function minimalFlow(client: Client, i: number, latencies?: number[]): Promise<void> {
   const workflowId = `bench-min-${Date.now()}-${i}-${Math.random().toString(36).slice(2)}`;
+  lastFlow.minimal = workflowId;
   await client.workflow.executeUpdateWithStart(stepUpdate, {
     args: [1],
     startWorkflowOperation: new WithStartWorkflowOperation(minimalWorkflow, { workflowId, taskQueue: 'bench-minimal', workflowIdConflictPolicy: 'FAIL' }),
@@ -155,11 +173,25 @@ async function main(): Promise<void> {
           const clients = num('clients', 8);
           const flows = num('flows', 40);
           log(`1: ${flows} full on-site flows over HTTP, ${clients} concurrent clients…`);
+          const parts = { API: stack.pids.api, worker: stack.pids.worker, 'bench driver': process.pid };
+          const cpu0 = cpuByPart(parts);
           const [, oursMs] = await timed(() => pool(flows, clients, async () => void (await onsiteFlow(stack, p))));
+          const cpu1 = cpuByPart(parts);
           const [, baseMs] = await timed(() => pool(flows, clients, (i) => minimalFlow(client, i)));
+          const cpu2 = cpuByPart(parts);
           const ours = flows / (oursMs / 1000);
           const base = flows / (baseMs / 1000);
           results.push(row(1, `full on-site flow over HTTP, ${clients} clients, ${flows} flows (flows/s)`, fmt(ours, 2), fmt(base, 2), ours / base, '≥ 0.7', ours / base >= 0.7));
+          // Where each flow's CPU went (2 cores): what throughput is bounded by on this machine.
+          // The baseline's worker runs inside the bench driver.
+          const perFlow = (d: Map<string, number>) => {
+            const total = [...d.values()].reduce((a, b) => a + b, 0);
+            return { total: (total * 1000) / flows, text: [...d].filter(([, s]) => s > 0.005).map(([k, s]) => `${k} ${fmt((s * 1000) / flows, 0)}`).join(', ') };
+          };
+          const o = perFlow(cpuDelta(cpu0, cpu1));
+          const b = perFlow(cpuDelta(cpu1, cpu2));
+          results.push(row(1, `CPU per flow (ms): ours ${o.text}; baseline ${b.text}`, fmt(o.total, 0), fmt(b.total, 0), b.total / o.total, '—', null));
+          results.push(row(1, `one flow's history: ours ${await historyShape(client, ticketWorkflowId(lastFlow.ticket))}; baseline ${await historyShape(client, lastFlow.minimal)}`, '', '', NaN, '—', null));
         }
         if (only.has(2)) {
           const n = num('latency-flows', 30);
