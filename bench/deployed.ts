@@ -13,7 +13,7 @@ export interface Deployed {
   stop(): Promise<void>;
 }
 
-function waitForLine(child: ChildProcess, what: RegExp, name: string): Promise<void> {
+export function waitForLine(child: ChildProcess, what: RegExp, name: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onData = (b: Buffer) => what.test(b.toString()) && resolve();
     child.stdout!.on('data', onData);
@@ -22,7 +22,7 @@ function waitForLine(child: ChildProcess, what: RegExp, name: string): Promise<v
   });
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');

@@ -25,7 +25,7 @@ import { spawnWorker } from '../scripts/worker-process';
 import { ApiSession } from '../tests/support/http';
 import { hospitalWithPolicy, loadActors, type Actors } from '../tests/support/flow';
 import { accept, approve, repairForm, triage } from '../tests/support/step-data';
-import { startDeployed, type Deployed } from './deployed';
+import { startDeployed, stopChild, waitForLine, type Deployed } from './deployed';
 import { benchEnvironment } from './env';
 import { finishUpdate, minimalWorkflow, stepUpdate } from './minimal.workflow';
 import { cpuByPart, cpuDelta } from './cpu';
@@ -260,9 +260,8 @@ async function openTickets(dbUrl: string, client: Client): Promise<string[]> {
   let memoryLine = '';
   await Promise.all(
     workers.map((w) => {
-      w.stderr!.pipe(process.stderr);
       w.stdout!.on('data', (b: Buffer) => (memoryLine = /worker: memory .*/.exec(b.toString())?.[0] ?? memoryLine));
-      return new Promise<void>((resolve) => w.stdout!.on('data', (b: Buffer) => b.toString().includes('polling') && resolve()));
+      return waitForLine(w, /polling/, 'worker');
     }),
   );
   const rssOf = (pid: number | undefined) => {
@@ -350,12 +349,7 @@ async function openTickets(dbUrl: string, client: Client): Promise<string[]> {
     ];
   } finally {
     clearInterval(sampler);
-    await Promise.all(
-      workers.map((w) => {
-        w.kill('SIGTERM');
-        return new Promise((r) => w.once('exit', r));
-      }),
-    );
+    await Promise.all(workers.map(stopChild));
     await orm.close();
   }
 }

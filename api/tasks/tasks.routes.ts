@@ -13,7 +13,8 @@ import { span } from '../timing';
 import { actorOf, runStep } from '../tickets/run-step';
 import type { ProjectionBatch } from '../../domain/projection';
 import { toTaskDto, type TaskDto } from './task.dto';
-import { findVisibleTask, isActiveIn } from './task.sql';
+import { findVisibleTask } from './task.sql';
+import { isActiveIn } from '../users/active-user';
 import { TASK_STEPS } from './task-steps';
 
 const SORTABLE = ['createdAt', 'dueAt', 'kind', 'status', 'id'] as const;

@@ -12,6 +12,7 @@ import { STATUSES, STEPS, ticketWorkflowId, type TicketIntake } from '../../doma
 import { createTicketBody, levelInput, noteInput, reasonInput, reassignInput } from '../../domain/ticket.schemas';
 import { addNoteUpdate, cancelUpdate, changeLevelUpdate, pauseUpdate, reassignUpdate, resumeUpdate } from '../../workflows/ticket.messages';
 import { requireRole, requireUser } from '../auth/session';
+import { isActiveIn } from '../users/active-user';
 import { ApiError, badRequest, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { contentRange, likePattern, parseListQuery } from '../list-query';
@@ -159,8 +160,7 @@ export function ticketsRoutes(deps: AppDeps) {
       const t = await visibleTicket(em, user, c.req.param('id'));
       const body = await parseBody(c, reassignInput);
       const roles = t.step === 'triage' || t.step === 'dispatch' ? ['dispatcher'] : t.step === 'remote' ? ['engineer', 'dispatcher'] : ['engineer'];
-      const to = await em.findOne(User, { id: body.assigneeId, active: true });
-      if (!to || !roles.includes(to.role)) throw unprocessable({ assigneeId: `At this step, choose an active ${roles.join(' or ')}` });
+      if (!(await isActiveIn(em, body.assigneeId, roles))) throw unprocessable({ assigneeId: `At this step, choose an active ${roles.join(' or ')}` });
       return c.json(await act(em, t.id, (h) => h.executeUpdate(reassignUpdate, { args: [{ actor: actorOf(user), ...body }], updateId: c.req.header('idempotency-key') })));
     })
     .post('/:id/level', requireRole('dispatcher', 'manager'), async (c) => {

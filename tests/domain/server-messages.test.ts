@@ -9,21 +9,8 @@ import {
 } from '../../admin-ui/src/i18n/serverMessages';
 import { createUserBody, departmentBody, hospitalBody, slaPolicyBody, updateUserBody } from '../../domain/admin.schemas';
 import { STEP_CHECKS } from '../../domain/step-checks';
-import {
-  checkInInput,
-  createTicketBody,
-  dispatchDecisionInput,
-  escalationAckInput,
-  levelInput,
-  noteInput,
-  reasonInput,
-  reassignInput,
-  remoteAttemptInput,
-  repairFormInput,
-  signatureInput,
-  triageInput,
-} from '../../domain/ticket.schemas';
-import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../support/step-data';
+import { checkInInput, createTicketBody } from '../../domain/ticket.schemas';
+import { STEP_CASES } from '../support/step-data';
 
 /**
  * The console translates the server's English messages (admin-ui/src/i18n/serverMessages.ts). The
@@ -111,22 +98,9 @@ describe('what the server sends translates', () => {
     expect(literals.filter((m) => !translated(m))).toEqual([]);
   });
 
-  const STEPS: [(d: unknown) => unknown, z.ZodType, Record<string, unknown>][] = [
-    [STEP_CHECKS.triage, triageInput, triage('onsite', 5)],
-    [STEP_CHECKS.remoteAttempt, remoteAttemptInput, resolvedRemotely],
-    [STEP_CHECKS.remoteAttempt, remoteAttemptInput, escalate],
-    [STEP_CHECKS.dispatchDecision, dispatchDecisionInput, approve(5)],
-    [STEP_CHECKS.dispatchDecision, dispatchDecisionInput, sendBack],
-    [STEP_CHECKS.checkIn, checkInInput, { note: 1 }],
-    [STEP_CHECKS.repairForm, repairFormInput, repairForm()],
-    [STEP_CHECKS.signature, signatureInput, accept],
-    [STEP_CHECKS.signature, signatureInput, refuse],
-    [STEP_CHECKS.acknowledgeEscalation, escalationAckInput, { note: '已处理' }],
-    [STEP_CHECKS.note, noteInput, { text: '备注' }],
-    [STEP_CHECKS.reason, reasonInput, { reason: '原因' }],
-    [STEP_CHECKS.reassign, reassignInput, { assigneeId: 6, reason: '休假' }],
-    [STEP_CHECKS.level, levelInput, { faultLevel: 1, reason: '影响全院' }],
-  ];
+  // The shared samples, plus a check-in note of the wrong type: a non-string value is replaced by
+  // a 9,000-character one below, which is what draws the length message.
+  const STEPS: typeof STEP_CASES = [...STEP_CASES, ['check-in, note not a string', STEP_CHECKS.checkIn, checkInInput, { note: 1 }]];
 
   it('every per-field message of the step checks and the step schemas', () => {
     const messages = new Set<string>();
@@ -134,7 +108,7 @@ describe('what the server sends translates', () => {
       for (const m of Object.values((check(data) ?? {}) as Record<string, string>)) messages.add(m);
       for (const i of schema.safeParse(data).error?.issues ?? []) messages.add(i.message);
     };
-    for (const [check, schema, valid] of STEPS) {
+    for (const [, check, schema, valid] of STEPS) {
       collect(check, schema, {});
       collect(check, schema, { ...valid, decision: 'maybe', outcome: 'maybe', faultLevel: 9, route: 'air', finishedAt: '2000-01-01T00:00:00Z' });
       for (const key of Object.keys(valid)) {

@@ -1,3 +1,18 @@
+import type { z } from 'zod';
+import { STEP_CHECKS } from '../../domain/step-checks';
+import {
+  checkInInput,
+  dispatchDecisionInput,
+  escalationAckInput,
+  levelInput,
+  noteInput,
+  reasonInput,
+  reassignInput,
+  remoteAttemptInput,
+  repairFormInput,
+  signatureInput,
+  triageInput,
+} from '../../domain/ticket.schemas';
 /** Realistic step inputs, as the console's forms send them. */
 export const triage = (route: 'remote' | 'onsite', assigneeId: number, faultLevel: 1 | 2 | 3 | 4 = 2) => ({
   category: 'fault_diagnosis' as const,
@@ -32,3 +47,24 @@ export const PNG_DATA_URL =
 
 export const accept = { decision: 'accept' as const, signerName: '陈老师', signerDepartment: '信息科', image: PNG_DATA_URL };
 export const refuse = { decision: 'refuse' as const, reason: '白板仍偶尔不刷新，请再次检查' };
+
+/**
+ * Every step's two checks with a complete sample: the workflow's (no zod, in the workflow
+ * sandbox) and the API's zod schema. Tests that walk all steps' rules or messages share it.
+ */
+export const STEP_CASES: [name: string, check: (d: unknown) => unknown, schema: z.ZodType, valid: Record<string, unknown>][] = [
+  ['triage', STEP_CHECKS.triage, triageInput, triage('onsite', 5)],
+  ['remote resolved', STEP_CHECKS.remoteAttempt, remoteAttemptInput, resolvedRemotely],
+  ['remote escalate', STEP_CHECKS.remoteAttempt, remoteAttemptInput, escalate],
+  ['dispatch approve', STEP_CHECKS.dispatchDecision, dispatchDecisionInput, approve(5)],
+  ['dispatch send back', STEP_CHECKS.dispatchDecision, dispatchDecisionInput, sendBack],
+  ['check-in', STEP_CHECKS.checkIn, checkInInput, { note: '到达' }],
+  ['repair form', STEP_CHECKS.repairForm, repairFormInput, repairForm()],
+  ['sign', STEP_CHECKS.signature, signatureInput, accept],
+  ['refuse', STEP_CHECKS.signature, signatureInput, refuse],
+  ['escalation', STEP_CHECKS.acknowledgeEscalation, escalationAckInput, { note: '已处理' }],
+  ['note', STEP_CHECKS.note, noteInput, { text: '备注' }],
+  ['reason', STEP_CHECKS.reason, reasonInput, { reason: '原因' }],
+  ['reassign', STEP_CHECKS.reassign, reassignInput, { assigneeId: 6, reason: '休假' }],
+  ['level', STEP_CHECKS.level, levelInput, { faultLevel: 1, reason: '影响全院' }],
+];

@@ -1,0 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '../../db/sql';
+
+/** Whether a user a step names exists, is active and has one of these roles. */
+export async function isActiveIn(em: EntityManager, userId: number, roles: string[]): Promise<boolean> {
+  const [u] = await sql<{ role: string }>(em, `select role from users where id = ? and active`, [userId]);
+  return !!u && roles.includes(u.role);
+}
