@@ -1,6 +1,8 @@
 import { Context } from '@temporalio/activity';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ArchiveRecord } from '../db/entities';
+import { applyProjections } from '../db/projector';
+import type { ProjectionBatch } from '../domain/projection';
 import { archiveHash, GENESIS_HASH } from '../db/archive-chain';
 import { ticketWorkflowId } from '../domain/ticket';
 import type { ActivityDeps } from './deps';
@@ -11,6 +13,8 @@ export interface ArchiveInput {
   ticket: Record<string, unknown>;
   repairForm: Record<string, unknown> | null;
   signature: Record<string, unknown> | null;
+  /** Events the workflow's callers may not have written (lean-answers): written first, idempotently. */
+  pending?: ProjectionBatch;
 }
 
 // Any fixed number: serialises every archive insert so the chain never forks.
@@ -35,6 +39,7 @@ export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
   };
 
   async function archive(input: ArchiveInput): Promise<{ seq: number; hash: string }> {
+    if (input.pending) await applyProjections(orm.em.fork(), input.pending);
     const existing = await orm.em.fork().findOne(ArchiveRecord, { ticketId: input.ticketNo });
     if (existing) return { seq: existing.seq, hash: existing.hash };
     const history = JSON.parse(historyToJSON(await temporal.workflow.getHandle(ticketWorkflowId(input.ticketNo)).fetchHistory()));

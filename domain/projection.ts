@@ -92,9 +92,13 @@ export interface ProjectionBatch {
   projections: Projection[];
 }
 
+/** The ticket as the caller of an Update needs it to go on: where it is and its open tasks. */
+export type TicketSummary = Pick<TicketState, 'ticketNo' | 'status' | 'step' | 'faultLevel' | 'assigneeId' | 'tasks' | 'seq'>;
+
 /**
- * What every Update answers with: the ticket's state and, from tickets started with the
- * api-projections patch on, the events the Update produced, which its caller writes to
- * PostgreSQL before it answers the user (the workflow writes them too, a little later).
+ * What every Update answers with: the ticket's summary (tickets from before lean-answers answer
+ * with their whole state, a superset) and, from tickets started with the api-projections patch
+ * on, the events the Update produced, which its caller writes to PostgreSQL before it answers the
+ * user (the workflow writes them too, a little later). The whole state is the `state` query's.
  */
-export type StepResult = TicketState & { projected?: ProjectionBatch };
+export type StepResult = TicketSummary & { projected?: ProjectionBatch };

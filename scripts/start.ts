@@ -17,6 +17,7 @@ import { createDatabaseIfMissing, databaseUrl, provisionPostgres } from './postg
 import { ProvisionError } from './provision-error';
 import { ensureTemporalCli } from './temporal-cli';
 import { spawnWorker } from './worker-process';
+import { ensureJemalloc } from './allocator';
 import { startTemporalDevServer, useExternalTemporal, type TemporalHandle } from './temporal-server';
 
 const log = (line: string) => console.log(line);
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
     DESK_CONSOLE_DIR: CONSOLE_DIR,
     DESK_WORKFLOW_BUNDLE: workflowBundle,
   };
+  ensureJemalloc(log);
   superviseChild('worker', spawnWorker(env));
   superviseChild('api', spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
   await waitForApi(apiPort);

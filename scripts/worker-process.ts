@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ROOT } from '../config/paths';
+import { workerAllocatorEnv } from './allocator';
 
 /**
  * How the worker process is launched, by `npm start` and by the benchmarks alike. The heap cap
@@ -15,9 +16,10 @@ export function profileArgs(env: NodeJS.ProcessEnv): string[] {
 }
 
 export function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess {
+  const withAllocator = workerAllocatorEnv(env);
   return spawn(process.execPath, [...profileArgs(env), `--max-old-space-size=${WORKER_HEAP_MIB}`, '--import', 'tsx', 'worker/main.ts'], {
     cwd: ROOT,
-    env,
+    env: { ...withAllocator.env, DESK_WORKER_ALLOCATOR: withAllocator.allocator },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

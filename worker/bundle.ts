@@ -9,9 +9,15 @@ export const SHARED_DOMAIN_MODULES = ['catalogue', 'sha256', 'sla', 'step-checks
   require.resolve(`../domain/${m}`),
 );
 
+/** Run once as the sandbox is built: settings for every ticket's V8 context (see workflows/sandbox.ts). */
+export const SANDBOX_MODULE = require.resolve('../workflows/sandbox');
+
+/** Everything a worker evaluates once per sandbox instead of once per ticket. */
+export const PRELOADED_MODULES = [SANDBOX_MODULE, ...SHARED_DOMAIN_MODULES];
+
 /** The ticket workflows as every worker runs them (npm start, tests, bench, drills). */
 export async function bundleTicketWorkflows(logger?: BundleOptions['logger']): Promise<string> {
   const preload = process.env.DESK_PRELOAD_DOMAIN !== 'off';
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger, ...(preload ? { preloadModules: SHARED_DOMAIN_MODULES } : {}) });
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger, preloadModules: preload ? PRELOADED_MODULES : [SANDBOX_MODULE] });
   return code;
 }

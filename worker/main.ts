@@ -29,7 +29,8 @@ async function main(): Promise<void> {
         console.log(`worker: memory rss ${mib(m.rss)} MiB, js heap ${mib(m.heapUsed)} of ${mib(m.heapTotal)} MiB, external ${mib(m.external)} MiB`);
       }, every * 1000).unref();
     }
-    console.log(`worker: polling task queue "${settings.taskQueue}" in namespace "${settings.namespace}"`);
+    const allocator = process.env.DESK_WORKER_ALLOCATOR ?? 'glibc';
+    console.log(`worker: polling task queue "${settings.taskQueue}" in namespace "${settings.namespace}" (cache ${worker.options.maxCachedWorkflows} tickets, ${allocator} malloc)`);
     await worker.run();
   } finally {
     await clientConnection.close();

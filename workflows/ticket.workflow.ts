@@ -101,6 +101,15 @@ export const DURABLE_PROJECTIONS_PATCH = 'durable-projections';
  */
 export const API_PROJECTIONS_PATCH = 'api-projections';
 /**
+ * Marks tickets (api-projections and more) whose Updates answer with a summary of the ticket
+ * (`StepResult`: status, step, open tasks) and the events they made instead of the whole state,
+ * which went into the history at every step (≈ 5 KB each; the `state` query still has it all).
+ * Their workflow also writes what its callers may have left unwritten only when nothing else
+ * does: a timer's own write takes it along and cancels the grace, and the archive activity writes
+ * it before the archive record instead of an activity of its own.
+ */
+export const LEAN_ANSWERS_PATCH = 'lean-answers';
+/**
  * How long the workflow leaves its callers to write an event before it writes it itself: the most
  * the database can lag after an API process died mid-request (a retry of that request writes it at
  * once). Long enough that with 10,000 open tickets this extra write seldom lands in a busy minute.
@@ -153,6 +162,8 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   let db = acts;
   /** Decided once at start (API_PROJECTIONS_PATCH): Updates hand their events to the caller. */
   let apiProjections = false;
+  /** Decided once at start (LEAN_ANSWERS_PATCH). */
+  let lean = false;
   let intakeRecord: IntakeRecord | null = null;
   /** Events not yet written by the workflow itself (the caller may have written them). */
   let unwritten: Projection[] = [];
@@ -285,8 +296,10 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
     const grace = (options.projectionGraceSeconds ?? DEFAULT_PROJECTION_GRACE_SECONDS) * 1000;
     for (;;) {
       await condition(() => unwritten.length > 0);
-      if (!writeNow) await condition(() => writeNow, grace);
+      if (!writeNow) await condition(lean ? () => writeNow || unwritten.length === 0 : () => writeNow, grace);
       writeNow = false;
+      // A timer's write took them along meanwhile (lean-answers): no activity, the grace is off.
+      if (lean && unwritten.length === 0) continue;
       const batch: ProjectionBatch = { intake: intakeRecord, projections: unwritten };
       unwritten = [];
       writing = true;
@@ -304,9 +317,15 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   }
 
   function answer(sinceSeq: number): StepResult {
-    const r = result();
+    const r = lean ? summary() : result();
     if (!apiProjections) return r;
     return { ...r, projected: { projections: recent.filter((p) => p.seq > sinceSeq) } };
+  }
+
+  /** What an Update answers with since lean-answers: enough for its caller to go on. */
+  function summary(): StepResult {
+    const { ticketNo, status, step, faultLevel, assigneeId, tasks, seq } = state;
+    return { ticketNo, status, step, faultLevel, assigneeId, tasks, seq };
   }
 
   const toUser = (userId: number | null, kind: string, message: string): NotificationRow[] =>
@@ -320,7 +339,7 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
 
   /** Registers an Update whose validator and handler run the same check. */
   function step<Args extends unknown[]>(
-    def: UpdateDefinition<TicketState, Args>,
+    def: UpdateDefinition<StepResult, Args>,
     check: (...args: Args) => Rejection,
     handle: (...args: Args) => Promise<void>,
   ) {
@@ -344,7 +363,7 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
     await condition(() => state.intakeRecorded);
     if (!apiProjections) return result();
     // A retried intake (same ticket) answers with the same first row and event, wherever the ticket is now.
-    return { ...result(), projected: { intake: intakeRecord, projections: firstProjection ? [firstProjection] : [] } };
+    return { ...(lean ? summary() : result()), projected: { intake: intakeRecord, projections: firstProjection ? [firstProjection] : [] } };
   });
 
   step(
@@ -681,7 +700,9 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
 
   // ---- the flow ---------------------------------------------------------------------------------
 
-  apiProjections = patched(API_PROJECTIONS_PATCH);
+  // Newest generation first: a new ticket carries one marker, older histories replay as they ran.
+  lean = patched(LEAN_ANSWERS_PATCH);
+  apiProjections = lean || patched(API_PROJECTIONS_PATCH);
   db = apiProjections ? acts : patched(DURABLE_PROJECTIONS_PATCH) ? acts : patched(LOCAL_PROJECTIONS_PATCH) ? localActs : acts;
   targets = apiProjections && options.slaTargets?.length ? options.slaTargets : await db.loadSlaPolicy(intake.hospitalId);
   state.sla.clocks = clocksForLevel(state.sla, target(), now());
@@ -703,7 +724,15 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   const timers = runTimers();
   await condition(final);
   await timers;
-  await allWritten();
+  let pending: ProjectionBatch | undefined;
+  if (lean) {
+    // The archive activity writes what is still unwritten, just before the archive record.
+    await condition(() => !writing);
+    pending = { intake: intakeRecord, projections: unwritten };
+    unwritten = [];
+  } else {
+    await allWritten();
+  }
 
   const lastForm = state.repairForms.at(-1);
   const archive = await archiveActs.archiveTicket({
@@ -712,6 +741,7 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
     ticket: { ...result(), signature: null },
     repairForm: lastForm ? { ...lastForm } : null,
     signature: state.signature ? { ...state.signature } : null,
+    ...(pending ? { pending } : {}),
   });
   state.archiveHash = archive.hash;
   if (state.status === 'resolved') {

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../db/sql';
+import { badRequest } from '../errors';
+import type { ListQuery } from '../list-query';
 import type { Role } from '../../domain/roles';
-import type { TaskKind } from '../../domain/ticket';
+import { TASK_KINDS, type TaskKind } from '../../domain/ticket';
 import type { SessionUser } from '../env';
 import type { TaskDto } from './task.dto';
 
@@ -27,7 +29,11 @@ interface TaskRow {
 // The ORM's connection hands timestamps back as strings, a plain pg client as Dates.
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
-/** The same rule as `tasksVisibleTo`, as SQL over `tasks t join tickets k`. */
+/**
+ * Who sees which tasks, the one place the rule is written: vendor coordinators all; engineers
+ * theirs and their role's unclaimed ones; hospital contacts their own hospital's signatures.
+ * SQL over `tasks t join tickets k`.
+ */
 function visibleSql(user: SessionUser): { where: string; params: unknown[] } {
   switch (user.role) {
     case 'hospital_contact':
@@ -39,21 +45,11 @@ function visibleSql(user: SessionUser): { where: string; params: unknown[] } {
   }
 }
 
-/**
- * One task as its list shows it, if this user may see it. Plain SQL: it runs before every step a
- * person completes, and the ORM's entity building cost more than the query (docs/benchmarks.md).
- */
-export async function findVisibleTask(em: EntityManager, user: SessionUser, id: string): Promise<TaskDto | undefined> {
-  const visible = visibleSql(user);
-  const [r] = await sql<TaskRow>(
-    em,
-    `select t.id, t.ticket_id, t.kind, t.candidate_role, t.assignee_id, a.display_name as assignee_name, t.status, t.due_at,
-            t.outcome, t.completed_by_id, t.completed_at, t.created_at, k.title, k.step, k.fault_level, k.hospital_id
-     from tasks t join tickets k on k.id = t.ticket_id left join users a on a.id = t.assignee_id
-     where t.id = ? and ${visible.where}`,
-    [id, ...visible.params],
-  );
-  if (!r) return undefined;
+const TASK_FROM = `from tasks t join tickets k on k.id = t.ticket_id left join users a on a.id = t.assignee_id`;
+const TASK_COLUMNS = `t.id, t.ticket_id, t.kind, t.candidate_role, t.assignee_id, a.display_name as assignee_name, t.status, t.due_at,
+            t.outcome, t.completed_by_id, t.completed_at, t.created_at, k.title, k.step, k.fault_level, k.hospital_id`;
+
+function toDto(r: TaskRow): TaskDto {
   return {
     id: r.id,
     ticketId: r.ticket_id,
@@ -72,4 +68,104 @@ export async function findVisibleTask(em: EntityManager, user: SessionUser, id: 
     faultLevel: r.fault_level,
     hospitalId: r.hospital_id,
   };
+}
+
+/**
+ * One task as its list shows it, if this user may see it. Plain SQL: it runs before every step a
+ * person completes, and the ORM's entity building cost more than the query (docs/benchmarks.md).
+ */
+export async function findVisibleTask(em: EntityManager, user: SessionUser, id: string): Promise<TaskDto | undefined> {
+  const visible = visibleSql(user);
+  const [r] = await sql<TaskRow>(em, `select ${TASK_COLUMNS} ${TASK_FROM} where t.id = ? and ${visible.where}`, [id, ...visible.params]);
+  return r && toDto(r);
+}
+
+/** The list's sort fields and their columns: only these names ever reach the SQL. */
+const SORT_COLUMNS = { createdAt: 't.created_at', dueAt: 't.due_at', kind: 't.kind', status: 't.status', id: 't.id' } as const;
+export const TASK_SORTABLE = Object.keys(SORT_COLUMNS) as (keyof typeof SORT_COLUMNS)[];
+
+const TASK_STATUSES: readonly unknown[] = ['open', 'done', 'cancelled'];
+
+/** The list's filters as SQL over `tasks t` only, so the count can skip the users join. */
+function filterSql(user: SessionUser, filter: Record<string, unknown>): { where: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const bad = (field: string, msg: string) => badRequest(msg, { [field]: msg });
+  const oneOf = (column: string, values: unknown[]) => {
+    // `in ()` is a syntax error; an empty list matches nothing, as the ORM's `$in: []` did.
+    if (values.length === 0) {
+      where.push('false');
+    } else {
+      where.push(`${column} in (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    }
+  };
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === '') continue;
+    const values = Array.isArray(value) ? value : [value];
+    switch (key) {
+      case 'id':
+        oneOf('t.id', values.map(String));
+        break;
+      case 'status':
+        if (!values.every((v) => TASK_STATUSES.includes(v))) throw bad('status', 'status must be open, done or cancelled');
+        oneOf('t.status', values);
+        break;
+      case 'kind':
+        if (!values.every((v) => (TASK_KINDS as readonly unknown[]).includes(v))) throw bad('kind', `kind must be one of ${TASK_KINDS.join(', ')}`);
+        oneOf('t.kind', values);
+        break;
+      case 'ticketId':
+        if (typeof value !== 'string') throw bad('ticketId', 'ticketId must be a ticket number');
+        where.push('t.ticket_id = ?');
+        params.push(value);
+        break;
+      case 'assigneeId': {
+        const n = Number(value);
+        if (!Number.isSafeInteger(n)) throw bad('assigneeId', 'assigneeId must be a number');
+        where.push('t.assignee_id = ?');
+        params.push(n);
+        break;
+      }
+      case 'mine':
+        if (value === true) {
+          where.push('t.assignee_id = ?');
+          params.push(user.id);
+        }
+        break;
+      case 'queue':
+        // Unclaimed work my role may take.
+        if (value === true) {
+          where.push(`t.assignee_id is null and t.candidate_role = ? and t.status = 'open'`);
+          params.push(user.role);
+        }
+        break;
+      default:
+        throw bad(key, `Unknown filter: ${key}`);
+    }
+  }
+  return { where: where.length ? where.join(' and ') : 'true', params };
+}
+
+/**
+ * A page of the tasks this user may see, and how many there are. Plain SQL like the single read,
+ * so `visibleSql` is the one statement of who sees what.
+ */
+export async function listVisibleTasks(em: EntityManager, user: SessionUser, q: ListQuery): Promise<{ rows: TaskDto[]; total: number }> {
+  const visible = visibleSql(user);
+  const filter = filterSql(user, q.filter);
+  if (!Object.hasOwn(SORT_COLUMNS, q.sort.field)) throw new Error(`Not a task sort field: ${q.sort.field}`);
+  const column = SORT_COLUMNS[q.sort.field as keyof typeof SORT_COLUMNS];
+  const order = q.sort.order === 'DESC' ? 'desc' : 'asc';
+  // NULLS LAST ascending, FIRST descending (PostgreSQL's default), as the ORM ordered due dates.
+  // By id no tie-breaker: the unique key needs none, and `t.id asc` after it must not undo a DESC.
+  const orderBy = column === 't.id' ? `t.id ${order}` : `${column} ${order}, t.id asc`;
+  const where = `${visible.where} and ${filter.where}`;
+  const params = [...visible.params, ...filter.params];
+  // As the ticket list: the page with its joins, the total without the users join, side by side.
+  const [rows, [count]] = await Promise.all([
+    sql<TaskRow>(em, `select ${TASK_COLUMNS} ${TASK_FROM} where ${where} order by ${orderBy} limit ? offset ?`, [...params, q.limit, q.offset]),
+    sql<{ total: string | number }>(em, `select count(*) as total from tasks t join tickets k on k.id = t.ticket_id where ${where}`, params),
+  ]);
+  return { rows: rows.map(toDto), total: Number(count.total) };
 }

@@ -1,80 +1,19 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Hono } from 'hono';
-import { TicketTask, type ITicketTask } from '../../db/entities';
-import { TASK_KINDS, ticketWorkflowId, type TaskKind } from '../../domain/ticket';
+import { ticketWorkflowId } from '../../domain/ticket';
 import { claimTaskUpdate } from '../../workflows/ticket.messages';
 import { requireUser } from '../auth/session';
-import { ApiError, badRequest, forbidden, notFound, unprocessable } from '../errors';
+import { ApiError, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { contentRange, parseListQuery } from '../list-query';
 import { parseBody } from '../validate';
 import { span } from '../timing';
 import { actorOf, runStep } from '../tickets/run-step';
 import type { ProjectionBatch } from '../../domain/projection';
-import { toTaskDto, type TaskDto } from './task.dto';
-import { findVisibleTask } from './task.sql';
+import type { TaskDto } from './task.dto';
+import { findVisibleTask, listVisibleTasks, TASK_SORTABLE } from './task.sql';
 import { isActiveIn } from '../users/active-user';
 import { TASK_STEPS } from './task-steps';
-
-const SORTABLE = ['createdAt', 'dueAt', 'kind', 'status', 'id'] as const;
-
-/** Tasks a user may see: vendor coordinators all; engineers theirs and their queue; hospitals their signatures. */
-export function tasksVisibleTo(user: SessionUser): FilterQuery<ITicketTask> {
-  switch (user.role) {
-    case 'hospital_contact':
-      return { kind: 'signature', ticket: { hospital: user.hospitalId ?? -1 } };
-    case 'engineer':
-      return { $or: [{ assignee: user.id }, { assignee: null, candidateRole: 'engineer' }] };
-    default:
-      return {};
-  }
-}
-
-function listFilter(user: SessionUser, filter: Record<string, unknown>): FilterQuery<ITicketTask> {
-  const where: FilterQuery<ITicketTask>[] = [];
-  const bad = (field: string, msg: string) => badRequest(msg, { [field]: msg });
-  for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === null || value === '') continue;
-    switch (key) {
-      case 'id':
-        where.push({ id: { $in: (Array.isArray(value) ? value : [value]).map(String) } });
-        break;
-      case 'status': {
-        const values = Array.isArray(value) ? value : [value];
-        if (!values.every((v) => ['open', 'done', 'cancelled'].includes(v as string))) throw bad('status', 'status must be open, done or cancelled');
-        where.push({ status: { $in: values as ('open' | 'done' | 'cancelled')[] } });
-        break;
-      }
-      case 'kind': {
-        const values = Array.isArray(value) ? value : [value];
-        if (!values.every((v) => (TASK_KINDS as readonly unknown[]).includes(v))) throw bad('kind', `kind must be one of ${TASK_KINDS.join(', ')}`);
-        where.push({ kind: { $in: values as TaskKind[] } });
-        break;
-      }
-      case 'ticketId':
-        if (typeof value !== 'string') throw bad('ticketId', 'ticketId must be a ticket number');
-        where.push({ ticket: value });
-        break;
-      case 'assigneeId': {
-        const n = Number(value);
-        if (!Number.isSafeInteger(n)) throw bad('assigneeId', 'assigneeId must be a number');
-        where.push({ assignee: n });
-        break;
-      }
-      case 'mine':
-        if (value === true) where.push({ assignee: user.id });
-        break;
-      case 'queue':
-        // Unclaimed work my role may take.
-        if (value === true) where.push({ assignee: null, candidateRole: user.role, status: 'open' });
-        break;
-      default:
-        throw bad(key, `Unknown filter: ${key}`);
-    }
-  }
-  return where.length ? { $and: where } : {};
-}
 
 async function visibleTask(em: EntityManager, user: SessionUser, id: string): Promise<TaskDto> {
   const task = await findVisibleTask(em, user, id);
@@ -122,21 +61,10 @@ export function tasksRoutes(deps: AppDeps) {
     .use(requireUser)
     .get('/', async (c) => {
       const user = c.get('user');
-      const q = parseListQuery(c.req.query(), { sortable: SORTABLE, defaultSort: { field: 'createdAt', order: 'DESC' } });
-      const where = { $and: [tasksVisibleTo(user), listFilter(user, q.filter)] };
-      // As the ticket list: the page with its joins, the total without them, side by side.
-      const [rows, total] = await Promise.all([
-        c.get('em').find(TicketTask, where, {
-          populate: ['ticket', 'assignee'],
-          exclude: ['assignee.passwordHash'],
-          orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
-          offset: q.offset,
-          limit: q.limit,
-        }),
-        c.get('em').fork().count(TicketTask, where),
-      ]);
+      const q = parseListQuery(c.req.query(), { sortable: TASK_SORTABLE, defaultSort: { field: 'createdAt', order: 'DESC' } });
+      const { rows, total } = await listVisibleTasks(c.get('em'), user, q);
       c.header('Content-Range', contentRange('tasks', q.offset, rows.length, total));
-      return c.json(rows.map(toTaskDto));
+      return c.json(rows);
     })
     .get('/:id', async (c) => c.json(await visibleTask(c.get('em'), c.get('user'), c.req.param('id'))))
     .post('/:id/claim', async (c) => {

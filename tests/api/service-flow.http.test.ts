@@ -1,4 +1,5 @@
-import { TicketEvent } from '../../db/entities';
+import { TicketEvent, TicketTask } from '../../db/entities';
+import { TASK_KINDS } from '../../domain/ticket';
 import { ApiSession } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 import { accept, approve, repairForm, triage } from '../support/step-data';
@@ -13,6 +14,7 @@ interface TaskBody {
 }
 interface TicketBody {
   id: string;
+  faultLevel: number | null;
   status: string;
   step: string;
   tasks: TaskBody[];
@@ -199,5 +201,148 @@ describe('the on-site flow over HTTP, as four people do it', () => {
     expect(overdue.body.map((t) => t.id)).not.toContain(id);
     const cancelled = await contact.post<TicketBody>(`/api/tickets/${id}/cancel`, { reason: '误报' });
     expect([cancelled.status, cancelled.body.status]).toEqual([200, 'cancelled']);
+  });
+});
+
+describe('the task list over HTTP: who sees which tasks, its filters and its sort', () => {
+  // The workflow makes one task at a time and never an unassigned engineer task, so the cases are
+  // written as rows on two real tickets: the list reads rows, and each case has a known answer.
+  let ours: TicketBody; // at cdphc's hospital
+  let theirs: TicketBody; // at demo2's hospital
+  let engineer2: ApiSession;
+  let manager: ApiSession;
+  const T = (n: number) => `${ours.id}-T${n}`;
+  const CREATED = new Date('2026-03-01T08:00:00.250Z');
+  const inserted: string[] = [];
+
+  beforeAll(async () => {
+    [engineer2, manager] = await Promise.all(['engineer2', 'manager'].map((u) => ApiSession.login(stack.baseUrl, u)));
+    ours = (await contact.post<TicketBody>('/api/tickets', newTicket)).body;
+    theirs = (await otherContact.post<TicketBody>('/api/tickets', { ...newTicket, hospitalId: a.demo2.hospitalId, systemCode: 'mnis' })).body;
+    expect([ours.id, theirs.id].every(Boolean)).toBe(true);
+    const em = stack.orm.em.fork();
+    const row = (ticket: string, id: string, kind: string, candidateRole: string, assignee: number | null, status: string, dueAt: string | null, done?: { outcome: string; by: number }) => {
+      inserted.push(id);
+      em.create(TicketTask, {
+        id,
+        ticket,
+        kind: kind as never,
+        candidateRole: candidateRole as never,
+        assignee,
+        status: status as never,
+        dueAt: dueAt === null ? null : new Date(dueAt),
+        outcome: done?.outcome ?? null,
+        completedBy: done?.by ?? null,
+        completedAt: done ? new Date('2026-03-02T09:30:00.500Z') : null,
+        createdAt: CREATED,
+      });
+    };
+    // T1 is the workflow's triage task (dispatcher, unassigned, open, due in an hour).
+    row(ours.id, T(91), 'signature', 'hospital_contact', null, 'open', '2100-01-01T00:00:00Z');
+    row(ours.id, T(92), 'remote', 'engineer', a.engineer.userId, 'open', '2000-01-01T00:00:00Z');
+    row(ours.id, T(93), 'checkin', 'engineer', a.engineer2.userId, 'open', null);
+    row(ours.id, T(94), 'repair_form', 'engineer', null, 'open', '2000-01-02T00:00:00Z');
+    row(ours.id, T(95), 'dispatch', 'dispatcher', a.dispatcher.userId, 'open', null);
+    row(ours.id, T(96), 'signature', 'hospital_contact', null, 'done', '2100-01-02T00:00:00Z', { outcome: 'accept', by: a.cdphc.userId });
+    row(ours.id, T(97), 'remote', 'engineer', null, 'cancelled', '2000-01-03T00:00:00Z');
+    row(theirs.id, `${theirs.id}-T91`, 'signature', 'hospital_contact', null, 'open', '2100-01-01T00:00:00Z');
+    await em.flush();
+  });
+  // Other suites share the database: leave no open unassigned work in anybody's queue.
+  afterAll(() => stack.orm.em.fork().nativeDelete(TicketTask, { id: { $in: inserted } }));
+
+  async function list(session: ApiSession, filter: Record<string, unknown>, sort = ['id', 'ASC'], range = [0, 499]) {
+    const res = await session.get<TaskBody[]>('/api/tasks', { filter, sort, range });
+    expect(res.status).toBe(200);
+    return { ids: res.body.map((t) => t.id), body: res.body, range: res.headers.get('content-range') };
+  }
+  const ids = async (session: ApiSession, filter: Record<string, unknown>, sort?: string[]) => (await list(session, filter, sort)).ids;
+
+  it('a hospital contact sees the signature tasks of their own hospital only', async () => {
+    const own = await list(contact, { ticketId: ours.id });
+    expect([own.ids, own.range]).toEqual([[T(91), T(96)], 'tasks 0-1/2']);
+    expect(await ids(contact, { ticketId: theirs.id })).toEqual([]);
+    expect(await ids(otherContact, { ticketId: theirs.id })).toEqual([`${theirs.id}-T91`]);
+    expect(await ids(otherContact, { ticketId: ours.id })).toEqual([]);
+
+    const all = await list(contact, {});
+    expect(all.ids).toEqual(expect.arrayContaining([T(91), T(96)]));
+    expect(all.ids).not.toContain(`${theirs.id}-T91`);
+    expect(new Set(all.body.map((t) => `${t.kind}@${(t as TaskBody & { hospitalId: number }).hospitalId}`))).toEqual(new Set([`signature@${a.cdphc.hospitalId}`]));
+    // The single read applies the same rule.
+    expect((await contact.get(`/api/tasks/${theirs.id}-T91`)).status).toBe(404);
+  });
+
+  it('an engineer sees his own tasks and unassigned engineer tasks, not a colleague’s or a dispatcher’s', async () => {
+    expect(await ids(engineer, { ticketId: ours.id })).toEqual([T(92), T(94), T(97)]);
+    expect(await ids(engineer2, { ticketId: ours.id })).toEqual([T(93), T(94), T(97)]);
+    expect(await ids(engineer, { ticketId: theirs.id })).toEqual([]);
+  });
+
+  it('dispatchers and managers see every task', async () => {
+    const every = [T(1), T(91), T(92), T(93), T(94), T(95), T(96), T(97)];
+    const res = await list(dispatcher, { ticketId: ours.id });
+    expect([res.ids, res.range]).toEqual([every, 'tasks 0-7/8']);
+    expect(await ids(manager, { ticketId: ours.id })).toEqual(every);
+    expect(await ids(dispatcher, { ticketId: theirs.id })).toEqual([`${theirs.id}-T1`, `${theirs.id}-T91`]);
+  });
+
+  it('answers each task with the fields, in the order, the single read answers with', async () => {
+    const [listed] = (await list(engineer, { id: T(92) })).body;
+    expect(listed).toEqual((await engineer.get(`/api/tasks/${T(92)}`)).body);
+    expect(Object.keys(listed)).toEqual([
+      'id', 'ticketId', 'kind', 'candidateRole', 'assigneeId', 'assigneeName', 'status', 'dueAt', 'outcome',
+      'completedById', 'completedAt', 'createdAt', 'ticketTitle', 'ticketStep', 'faultLevel', 'hospitalId',
+    ]);
+    expect(listed).toEqual({
+      id: T(92), ticketId: ours.id, kind: 'remote', candidateRole: 'engineer', assigneeId: a.engineer.userId, assigneeName: '张工',
+      status: 'open', dueAt: '2000-01-01T00:00:00.000Z', outcome: null, completedById: null, completedAt: null,
+      createdAt: CREATED.toISOString(), ticketTitle: newTicket.title, ticketStep: 'triage', faultLevel: ours.faultLevel, hospitalId: a.cdphc.hospitalId,
+    });
+    const [signed] = (await list(contact, { id: T(96) })).body;
+    expect(signed).toMatchObject({ assigneeId: null, assigneeName: null, status: 'done', outcome: 'accept', completedById: a.cdphc.userId, completedAt: '2026-03-02T09:30:00.500Z' });
+  });
+
+  it('filters by queue, mine, status, kind, assignee and id, within what the user may see', async () => {
+    const on = (filter: Record<string, unknown>) => ({ ticketId: ours.id, ...filter });
+    expect(await ids(dispatcher, on({ queue: true }))).toEqual([T(1)]);
+    expect(await ids(engineer, on({ queue: true }))).toEqual([T(94)]);
+    expect(await ids(contact, on({ queue: true }))).toEqual([T(91)]);
+    expect(await ids(engineer, on({ mine: true }))).toEqual([T(92)]);
+    expect(await ids(dispatcher, on({ mine: true }))).toEqual([T(95)]);
+    expect(await ids(dispatcher, on({ status: 'open' }))).toEqual([T(1), T(91), T(92), T(93), T(94), T(95)]);
+    expect(await ids(dispatcher, on({ status: ['done', 'cancelled'] }))).toEqual([T(96), T(97)]);
+    expect(await ids(dispatcher, on({ kind: 'signature' }))).toEqual([T(91), T(96)]);
+    expect(await ids(dispatcher, on({ kind: ['remote', 'checkin'] }))).toEqual([T(92), T(93), T(97)]);
+    expect(await ids(dispatcher, on({ assigneeId: a.engineer2.userId }))).toEqual([T(93)]);
+    expect(await ids(engineer, { id: [T(92), T(93), T(95)] })).toEqual([T(92)]);
+    // Values are parameters, never SQL.
+    expect(await ids(dispatcher, { ticketId: `${ours.id}' or '1'='1` })).toEqual([]);
+    expect(await ids(dispatcher, on({ kind: [] }))).toEqual([]);
+  });
+
+  it('refuses a bad filter value or an unknown filter with 400 naming the field', async () => {
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ kind: 'teleport' }, 'kind', `kind must be one of ${TASK_KINDS.join(', ')}`],
+      [{ kind: ['signature', 'nap'] }, 'kind', `kind must be one of ${TASK_KINDS.join(', ')}`],
+      [{ status: 'closed' }, 'status', 'status must be open, done or cancelled'],
+      [{ ticketId: 5 }, 'ticketId', 'ticketId must be a ticket number'],
+      [{ assigneeId: 'x' }, 'assigneeId', 'assigneeId must be a number'],
+      [{ colour: 'red' }, 'colour', 'Unknown filter: colour'],
+    ];
+    for (const [filter, field, message] of cases) {
+      const res = await dispatcher.get('/api/tasks', { filter: { ticketId: ours.id, ...filter } });
+      expect([filter, res.status, res.body]).toEqual([filter, 400, { message, errors: { [field]: message } }]);
+    }
+  });
+
+  it('sorts by due date with no date last ascending and first descending, ties by id, and pages', async () => {
+    const on = { ticketId: ours.id };
+    expect(await ids(dispatcher, on, ['dueAt', 'ASC'])).toEqual([T(92), T(94), T(97), T(1), T(91), T(96), T(93), T(95)]);
+    expect(await ids(dispatcher, on, ['dueAt', 'DESC'])).toEqual([T(93), T(95), T(96), T(91), T(1), T(97), T(94), T(92)]);
+    const second = await list(dispatcher, on, ['dueAt', 'DESC'], [3, 5]);
+    expect([second.ids, second.range]).toEqual([[T(91), T(1), T(97)], 'tasks 3-5/8']);
+    expect(await ids(dispatcher, on, ['id', 'DESC'])).toEqual([T(97), T(96), T(95), T(94), T(93), T(92), T(91), T(1)]);
+    expect((await dispatcher.get('/api/tasks', { sort: ['due_at', 'ASC'] })).status).toBe(400);
   });
 });

@@ -2,6 +2,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Hospital, HospitalSystem, NursingSystem, SlaPolicy, TicketEvent, User, type ITicketEvent } from '../../db/entities';
 import type { Orm } from '../../db/orm';
+import type { StepResult } from '../../domain/projection';
+import { stateQuery } from '../../workflows/ticket.messages';
 import type { FaultLevel } from '../../domain/catalogue';
 import type { SlaTarget } from '../../domain/sla';
 import { ticketWorkflowId, type Actor, type TicketIntake, type TicketState } from '../../domain/ticket';
@@ -81,12 +83,17 @@ export async function openTicket(
   stack: Stack,
   by: Actor,
   opts: { hospitalId?: number; faultLevel?: FaultLevel | null; receivedAt?: Date } = {},
-): Promise<TicketState> {
+): Promise<StepResult & { intake: TicketIntake }> {
   const receivedAt = opts.receivedAt ?? new Date();
   const intake = intakeOf(await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai'), by, { ...opts, receivedAt });
   const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake);
   await writeProjected(stack.orm, started);
-  return started;
+  return { ...started, intake };
+}
+
+/** The ticket's whole state, from its workflow: Updates answer with a summary only (lean-answers). */
+export function stateOf(stack: Stack, ticketNo: string): Promise<TicketState> {
+  return stack.client.workflow.getHandle(ticketWorkflowId(ticketNo)).query(stateQuery);
 }
 
 /** Like the API: writes the events an Update answered with before looking at the database. */
@@ -108,7 +115,7 @@ export function handleOf(stack: Stack, ticketNo: string) {
 }
 
 /** The open task of a kind, from the workflow's own state. */
-export function taskOf(state: TicketState, kind: string): string {
+export function taskOf(state: Pick<TicketState, 'tasks'>, kind: string): string {
   const t = state.tasks.find((x) => x.kind === kind);
   if (!t) throw new Error(`no open ${kind} task; open: ${state.tasks.map((x) => x.kind).join(', ') || 'none'}`);
   return t.id;

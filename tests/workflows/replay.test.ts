@@ -32,9 +32,12 @@ describe('replay of recorded ticket histories', () => {
     expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `v2-local-projections-${p}.json`)));
     // v3: `patched('durable-projections')`, ordinary activities again.
     expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `v3-durable-projections-${p}.json`)));
-    // current: `patched('api-projections')`, the API writes what Updates answer with.
+    // v4: `patched('api-projections')`, the API writes what Updates answer with.
+    expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `v4-api-projections-${p}.json`)));
+    for (const p of PATHS) expect(patchesOf(`v4-api-projections-${p}.json`)).toEqual(['api-projections']);
+    // current: `patched('lean-answers')`, Updates answer with a summary and their events.
     expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `${p}.json`)));
-    for (const p of PATHS) expect(patchesOf(`${p}.json`)).toContain('api-projections');
+    for (const p of PATHS) expect(patchesOf(`${p}.json`)).toEqual(['lean-answers']);
   });
 
   it.each(fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')))('%s replays without nondeterminism', async (file) => {

@@ -13,8 +13,9 @@ import {
   triageUpdate,
 } from '../../workflows/ticket.messages';
 import { nextTicketNo, startTicketWorkflow } from '../../api/tickets/ticket-workflow.client';
+import { loadSlaTargets } from '../../db/sla-targets';
 import { ticketWorkflowId } from '../../domain/ticket';
-import { eventTypes, handleOf, intakeOf, loadActors, openTicket, taskOf, waitForEvent, type Actors } from '../support/flow';
+import { eventTypes, handleOf, hospitalWithPolicy, intakeOf, loadActors, openTicket, stateOf, taskOf, waitForEvent, type Actors } from '../support/flow';
 import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../support/step-data';
 import { recordHistory } from '../support/histories';
 import { startStack, type Stack } from '../support/stack';
@@ -73,7 +74,8 @@ describe('the service flow (服务流程)', () => {
     let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer2.userId) }] });
     expect(s.step).toBe('dispatch');
     s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher2, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer2.userId) }] });
-    expect(s).toMatchObject({ step: 'onsite', onsiteEngineerId: a.engineer2.userId });
+    expect(s).toMatchObject({ step: 'onsite', assigneeId: a.engineer2.userId });
+    expect((await stateOf(stack, t.ticketNo)).onsiteEngineerId).toBe(a.engineer2.userId);
     // "notified at once": the engineer's notification is written before the approval returns.
     const note = await stack.orm.em.fork().findOne(Notification, { ticket: t.ticketNo, recipient: a.engineer2.userId, kind: 'dispatched' });
     expect(note).not.toBeNull();
@@ -83,7 +85,7 @@ describe('the service flow (服务流程)', () => {
     s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer2, taskId: taskOf(s, 'repair_form'), data: form }] });
     expect(s.step).toBe('signature');
     const formHash = createHash('sha256').update(canonicalJson({ ticketNo: t.ticketNo, ...form })).digest('hex');
-    expect(s.repairForms[0].hash).toBe(formHash);
+    expect((await stateOf(stack, t.ticketNo)).repairForms[0].hash).toBe(formHash);
 
     s = await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(s, 'signature'), data: accept }] });
     expect(s.status).toBe('resolved');
@@ -118,8 +120,9 @@ describe('the service flow (服务流程)', () => {
     s = await h.executeUpdate(remoteAttemptUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'remote'), data: escalate }] });
     s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer2.userId) }] });
     expect(s.step).toBe('onsite');
-    expect(s.remoteAttempts).toHaveLength(2);
-    expect(s.dispatchDecisions.map((d) => d.decision)).toEqual(['send_back', 'approve']);
+    const q = await stateOf(stack, t.ticketNo);
+    expect(q.remoteAttempts).toHaveLength(2);
+    expect(q.dispatchDecisions.map((d) => d.decision)).toEqual(['send_back', 'approve']);
   });
 
   it('hospital refuses to sign → the work goes back on site → a new form is signed', async () => {
@@ -131,7 +134,8 @@ describe('the service flow (服务流程)', () => {
     s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() }] });
     s = await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(s, 'signature'), data: refuse }] });
     expect(s).toMatchObject({ status: 'open', step: 'onsite' });
-    expect(s.refusals[0]).toMatchObject({ reason: refuse.reason, formHash: s.repairForms[0].hash });
+    const q = await stateOf(stack, t.ticketNo);
+    expect(q.refusals[0]).toMatchObject({ reason: refuse.reason, formHash: q.repairForms[0].hash });
     expect(s.tasks.map((x) => [x.kind, x.assigneeId])).toEqual([['checkin', a.engineer.userId]]);
 
     s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: { note: '二次上门' } }] });
@@ -175,5 +179,57 @@ describe('the service flow (服务流程)', () => {
     expect(triaged.actorId).toBe(a.dispatcher.userId);
     expect(await stack.orm.em.fork().findOneOrFail(Ticket, ticketNo)).toMatchObject({ step: 'remote', projectionSeq: 2 });
     expect(await eventTypes(stack.orm, ticketNo)).toEqual(['created', 'triage_requested', 'triaged']);
+  });
+});
+
+/** The activities a ticket's history scheduled, in order. */
+async function activitiesOf(ticketNo: string): Promise<string[]> {
+  const { events } = await stack.client.workflow.getHandle(ticketWorkflowId(ticketNo)).fetchHistory();
+  return (events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name ?? '?'] : []));
+}
+
+/** Starts a ticket through the bare client: nobody writes what its Updates answer with. */
+async function unwrittenTicket(opts: { hospitalId?: number; graceSeconds: number }) {
+  const receivedAt = new Date();
+  const ticketNo = await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai');
+  const intake = intakeOf(ticketNo, a.dispatcher, { receivedAt, faultLevel: 3, hospitalId: opts.hospitalId });
+  // As the API starts tickets: the hospital's terms travel with the start.
+  const slaTargets = await loadSlaTargets(stack.orm.em.fork(), intake.hospitalId);
+  const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake, 'FAIL', { projectionGraceSeconds: opts.graceSeconds, slaTargets });
+  return { ticketNo, started, h: stack.client.workflow.getHandle(ticketWorkflowId(ticketNo)) };
+}
+
+describe('lean answers (patched lean-answers)', () => {
+  it('an Update answers with the ticket summary and the events it made, not the whole state', async () => {
+    const t = await openTicket(stack, a.dispatcher);
+    const s = await handleOf(stack, t.ticketNo).executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId) }] });
+    expect(Object.keys(s).sort()).toEqual(['assigneeId', 'faultLevel', 'projected', 'seq', 'status', 'step', 'tasks', 'ticketNo']);
+    expect(s).toMatchObject({ ticketNo: t.ticketNo, status: 'open', step: 'dispatch', seq: 2 });
+    expect(s.projected!.projections.map((p) => [p.seq, p.type])).toEqual([[2, 'triaged']]);
+    expect(t.projected!.intake?.intake.ticketNo).toBe(t.ticketNo);
+    // The whole state is still one query away.
+    expect((await stateOf(stack, t.ticketNo)).triage).toMatchObject({ route: 'onsite', by: { userId: a.dispatcher.userId } });
+  });
+
+  it("a timer's own write takes unwritten events along: no grace write, no activity", async () => {
+    const { hospitalId } = await hospitalWithPolicy(stack.orm, { replySeconds: 4, warnAt: [0.5] });
+    const { ticketNo } = await unwrittenTicket({ hospitalId, graceSeconds: 60 });
+    // Nobody wrote the ticket; the warning (2 s) comes long before the grace (60 s) and writes it all.
+    const warning = await waitForEvent(stack.orm, ticketNo, 'sla_warning', 10_000);
+    expect(warning.data).toMatchObject({ clock: 'reply', fraction: 0.5 });
+    expect(await eventTypes(stack.orm, ticketNo)).toEqual(['created', 'triage_requested', 'sla_warning']);
+    await waitForEvent(stack.orm, ticketNo, 'sla_breached', 10_000);
+    expect(await activitiesOf(ticketNo)).toEqual([]);
+  });
+
+  it('the archive activity writes what nobody wrote, before the archive record', async () => {
+    const { ticketNo, started, h } = await unwrittenTicket({ graceSeconds: 600 });
+    const s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(started, 'triage'), data: triage('remote', a.engineer.userId) }] });
+    await h.executeUpdate(remoteAttemptUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'remote'), data: resolvedRemotely }] });
+    await h.result();
+    expect(await eventTypes(stack.orm, ticketNo)).toEqual(['created', 'triage_requested', 'triaged', 'remote_resolved', 'archived']);
+    expect(await stack.orm.em.fork().findOneOrFail(Ticket, ticketNo)).toMatchObject({ status: 'archived', step: 'archived' });
+    // One activity archives (and writes what was pending), one writes the archived event.
+    expect(await activitiesOf(ticketNo)).toEqual(['archiveTicket', 'projectBatch']);
   });
 });

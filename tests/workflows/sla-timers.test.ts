@@ -13,7 +13,7 @@ import {
   stateQuery,
   triageUpdate,
 } from '../../workflows/ticket.messages';
-import { eventTypes, handleOf, hospitalWithPolicy, loadActors, openTicket, taskOf, waitForEvent, type Actors } from '../support/flow';
+import { eventTypes, handleOf, hospitalWithPolicy, loadActors, openTicket, stateOf, taskOf, waitForEvent, type Actors } from '../support/flow';
 import { accept, approve, repairForm, triage } from '../support/step-data';
 import { recordHistory } from '../support/histories';
 import { startStack, type Stack } from '../support/stack';
@@ -59,7 +59,8 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
     expect(acked.acknowledgedBy?.id).toBe(a.manager.userId);
 
     // Triage afterwards satisfies the reply, late: the commitment stays missed.
-    const s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId, 1) }] });
+    await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId, 1) }] });
+    const s = await stateOf(stack, t.ticketNo);
     const reply = s.sla.clocks.find((c) => c.name === 'reply')!;
     expect(reply.satisfiedAt).not.toBeNull();
     expect(met(s.sla, reply)).toBe(false);
@@ -69,9 +70,10 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
   it('a reply in time stops the reply clock: no breach follows', async () => {
     const { hospitalId } = await hospitalWithPolicy(stack.orm, { replySeconds: 2 });
     const t = await openTicket(stack, a.dispatcher, { hospitalId, faultLevel: 2 });
-    const s = await handleOf(stack, t.ticketNo).executeUpdate(triageUpdate, {
+    await handleOf(stack, t.ticketNo).executeUpdate(triageUpdate, {
       args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId, 2) }],
     });
+    const s = await stateOf(stack, t.ticketNo);
     expect(met(s.sla, s.sla.clocks[0])).toBe(true);
     await sleep(3000);
     expect(await eventTypes(stack.orm, t.ticketNo)).not.toContain('sla_breached');
@@ -87,7 +89,8 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
     await sleep(3000);
     expect(await eventTypes(stack.orm, t.ticketNo)).not.toContain('sla_breached');
 
-    const s = await h.executeUpdate(resumeUpdate, { args: [{ actor: a.dispatcher }] });
+    await h.executeUpdate(resumeUpdate, { args: [{ actor: a.dispatcher }] });
+    const s = await stateOf(stack, t.ticketNo);
     expect(s.sla.pausedMs).toBeGreaterThanOrEqual(3000);
     const due = Date.parse(t.intake.receivedAt) + 2000 + s.sla.pausedMs;
     const row = await stack.orm.em.fork().findOneOrFail(Ticket, t.ticketNo);
@@ -103,8 +106,10 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
     const h = handleOf(stack, t.ticketNo);
     await h.executeUpdate(pauseUpdate, { args: [{ actor: a.manager, reason: '医院午休' }] });
     await sleep(1000);
-    const resumed = await h.executeUpdate(resumeUpdate, { args: [{ actor: a.manager }] });
-    const s = await h.executeUpdate(changeLevelUpdate, { args: [{ actor: a.dispatcher, faultLevel: 1, reason: '已影响全院护理记录' }] });
+    await h.executeUpdate(resumeUpdate, { args: [{ actor: a.manager }] });
+    const resumed = await stateOf(stack, t.ticketNo);
+    await h.executeUpdate(changeLevelUpdate, { args: [{ actor: a.dispatcher, faultLevel: 1, reason: '已影响全院护理记录' }] });
+    const s = await stateOf(stack, t.ticketNo);
     const received = Date.parse(t.intake.receivedAt);
     const row = await stack.orm.em.fork().findOneOrFail(Ticket, t.ticketNo);
     expect(row.faultLevel).toBe(1);

@@ -1,5 +1,5 @@
 import { TicketEvent } from '../../db/entities';
-import type { TicketState } from '../../domain/ticket';
+import type { StepResult } from '../../domain/projection';
 import {
   INVALID_INPUT,
   STEP_REJECTED,
@@ -36,7 +36,7 @@ async function historyLength(ticketNo: string): Promise<number> {
 }
 
 /** A ticket advanced to the signature step, on-site work done by `engineer`. */
-async function atSignature(): Promise<TicketState> {
+async function atSignature(): Promise<StepResult> {
   const t = await openTicket(stack, a.dispatcher);
   const h = handleOf(stack, t.ticketNo);
   let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId) }] });
@@ -179,7 +179,7 @@ describe('concurrency and retries', () => {
       h.executeUpdate(claimTaskUpdate, { args: [{ actor: a.dispatcher2, taskId }] }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<TicketState>).value;
+    const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<StepResult>).value;
     expect([a.dispatcher.userId, a.dispatcher2.userId]).toContain(winner.tasks[0].assigneeId);
   });
 

@@ -16,6 +16,11 @@ import { StatCard } from './StatCard';
 const skipAnimation = typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 /** Counts: whole-number ticks from zero. */
 const COUNT_AXIS = [{ tickMinStep: 1, min: 0 }];
+/**
+ * Room for a line of labels under the bars. At the charts' default axis height the taller line of
+ * Noto Sans CJK did not fit, and the charts cut every label down to nothing (engineers' names).
+ */
+const BAND_X_HEIGHT = 40;
 
 const LEVEL_COLORS = ['#d32f2f', '#f57c00', '#1976d2', '#78909c', '#bdbdbd'];
 const OPEN_STEPS = STEPS.filter((s) => !['archived', 'cancelled'].includes(s));
@@ -41,7 +46,7 @@ const OpenByStep = ({ stats }: { stats: DashboardStats }) => {
       height={300}
       skipAnimation={skipAnimation}
       yAxis={COUNT_AXIS}
-      xAxis={[{ scaleType: 'band', data: steps.map((s) => translate(`choices.step.${s}`)) }]}
+      xAxis={[{ scaleType: 'band', height: BAND_X_HEIGHT, data: steps.map((s) => translate(`choices.step.${s}`)) }]}
       series={levels.map((level, i) => ({
         label: level === null ? translate('desk.dashboard.noLevel') : translate(`choices.faultLevel.${level}`),
         stack: 'open',
@@ -117,7 +122,7 @@ const Workload = ({ stats }: { stats: DashboardStats }) => {
       skipAnimation={skipAnimation}
       // Nobody busy is worth seeing too: keep a 0–1 scale rather than a collapsed one.
       yAxis={[{ tickMinStep: 1, min: 0, max: Math.max(1, ...rows.map((r) => r.open)) }]}
-      xAxis={[{ scaleType: 'band', data: rows.map((r) => r.displayName) }]}
+      xAxis={[{ scaleType: 'band', height: BAND_X_HEIGHT, data: rows.map((r) => r.displayName) }]}
       series={[{ label: translate('desk.dashboard.open'), data: rows.map((r) => r.open), color: '#00897b' }]}
     />
   );
