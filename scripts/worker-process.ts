@@ -4,9 +4,9 @@ import { workerAllocatorEnv } from './allocator';
 
 /**
  * How the worker process is launched, by `npm start` and by the benchmarks alike. The heap cap
- * bounds the process; worker/main.ts caches at most WORKER_MAX_CACHED_WORKFLOWS tickets (about
- * 0.5 MiB each, docs/benchmarks.md) so thousands of open tickets stay well under 1 GiB: tickets
- * beyond the cache are rebuilt from history when their next timer or step arrives.
+ * bounds the process; worker/create-worker.ts caches at most WORKER_MAX_CACHED_WORKFLOWS tickets
+ * (about 0.3 MiB each on jemalloc, docs/benchmarks.md) so thousands of open tickets stay under
+ * 1 GiB: tickets beyond the cache are rebuilt from history when their next timer or step arrives.
  */
 export const WORKER_HEAP_MIB = Number(process.env.WORKER_HEAP_MIB ?? 768);
 

@@ -19,9 +19,9 @@ export function createWorker({ connection, settings, deps, workflowBundle }: Wor
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: PRELOADED_MODULES } }),
     activities: createActivities(deps),
     // An explicit bound: the SDK's default sizes the cache from the heap assuming ~1.7 MiB per
-    // workflow. Ours cost ~0.24 MiB of RSS each on jemalloc, ~0.45 MiB on glibc's malloc
-    // (scripts/allocator.ts): as many as fit while the worker stays under 1 GiB.
-    maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? (process.env.DESK_WORKER_ALLOCATOR === 'jemalloc' ? 2500 : 1200)),
+    // workflow. Ours cost ~0.3 MiB of RSS each on jemalloc (with the churn of rebuilt ones),
+    // ~0.5 MiB on glibc's malloc (scripts/allocator.ts): as many as fit with headroom under 1 GiB.
+    maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? (process.env.DESK_WORKER_ALLOCATOR === 'jemalloc' ? 2000 : 1000)),
     // Tried at 2 for many open tickets: p99 timer lateness 79 → 73 s only (docs/benchmarks.md #3).
     ...(process.env.WORKER_WORKFLOW_THREADS ? { workflowThreadPoolSize: Number(process.env.WORKER_WORKFLOW_THREADS) } : {}),
     // A ticket's next task waits this long for this worker before any worker may take it (10 s by
