@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ArchiveRecord } from '../db/entities';
 import { applyProjections } from '../db/projector';
-import type { ProjectionBatch } from '../domain/projection';
+import type { Projection, ProjectionBatch } from '../domain/projection';
 import { archiveHash, GENESIS_HASH } from '../db/archive-chain';
 import { ticketWorkflowId } from '../domain/ticket';
 import type { ActivityDeps } from './deps';
@@ -15,6 +15,12 @@ export interface ArchiveInput {
   signature: Record<string, unknown> | null;
   /** Events the workflow's callers may not have written (lean-answers): written first, idempotently. */
   pending?: ProjectionBatch;
+  /**
+   * The ticket's `archived` event (lean-history), written in the record's own transaction with
+   * the record's number, hash and time filled in: the record and the event that vouches for it
+   * land together or not at all.
+   */
+  archived?: Projection;
 }
 
 // Any fixed number: serialises every archive insert so the chain never forks.
@@ -62,6 +68,10 @@ export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
       const hash = archiveHash(prevHash, content);
       tx.create(ArchiveRecord, { ...content, prevHash, hash });
       await tx.flush();
+      if (input.archived) {
+        const event = { ...input.archived, at: content.archivedAt.getTime(), data: { archiveSeq: content.seq, hash } };
+        await applyProjections(tx, { projections: [event] });
+      }
       return { seq: content.seq, hash };
     });
   }

@@ -7,7 +7,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export async function sql<T = Record<string, unknown>>(em: EntityManager, query: string, params: unknown[] = []): Promise<T[]> {
   try {
-    return await em.getConnection().execute<T[]>(query, params);
+    // Inside `transactional`, on that transaction's connection.
+    return await em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
   } catch (e) {
     throw em.getDriver().convertException(e as Error);
   }

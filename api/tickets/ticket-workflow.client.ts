@@ -4,7 +4,7 @@ import { applyProjections } from '../../db/projector';
 import type { Orm } from '../../db/orm';
 import type { StepResult } from '../../domain/projection';
 import { formatTicketNo, ticketWorkflowId, type TicketIntake, type TicketWorkflowOptions } from '../../domain/ticket';
-import { SA } from '../../workflows/search-attributes';
+import { startSearchAttributes } from '../../workflows/search-attributes';
 import { intakeUpdate } from '../../workflows/ticket.messages';
 import type { ticketWorkflow } from '../../workflows/ticket.workflow';
 
@@ -33,13 +33,7 @@ export function startTicketWorkflow(
       workflowIdConflictPolicy: conflictPolicy,
       // A ticket number never runs twice, not even after its first run has closed.
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: [
-        { key: SA.ticketNo, value: intake.ticketNo },
-        { key: SA.hospitalId, value: String(intake.hospitalId) },
-        { key: SA.status, value: 'open' },
-        { key: SA.step, value: 'intake' },
-        ...(intake.faultLevel ? [{ key: SA.faultLevel, value: intake.faultLevel }] : []),
-      ],
+      typedSearchAttributes: startSearchAttributes(intake, options.slaTargets),
     }),
   });
 }

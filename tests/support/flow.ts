@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Hospital, HospitalSystem, NursingSystem, SlaPolicy, TicketEvent, User, type ITicketEvent } from '../../db/entities';
 import type { Orm } from '../../db/orm';
+import { loadSlaTargets } from '../../db/sla-targets';
 import type { StepResult } from '../../domain/projection';
 import { stateQuery } from '../../workflows/ticket.messages';
 import type { FaultLevel } from '../../domain/catalogue';
@@ -86,7 +87,9 @@ export async function openTicket(
 ): Promise<StepResult & { intake: TicketIntake }> {
   const receivedAt = opts.receivedAt ?? new Date();
   const intake = intakeOf(await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai'), by, { ...opts, receivedAt });
-  const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake);
+  // As the API starts tickets: the hospital's terms travel with the start.
+  const slaTargets = await loadSlaTargets(stack.orm.em.fork(), intake.hospitalId);
+  const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake, 'FAIL', { slaTargets });
   await writeProjected(stack.orm, started);
   return { ...started, intake };
 }

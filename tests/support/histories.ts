@@ -4,6 +4,13 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ticketWorkflowId } from '../../domain/ticket';
 import type { Stack } from './stack';
 
+type History = Awaited<ReturnType<ReturnType<Stack['client']['workflow']['getHandle']>['fetchHistory']>>;
+
+function inTask(history: History): boolean {
+  const last = history.events?.at(-1);
+  return Boolean(last?.workflowTaskScheduledEventAttributes || last?.workflowTaskStartedEventAttributes);
+}
+
 export const HISTORIES_DIR = path.resolve(__dirname, '../histories');
 
 /**
@@ -13,7 +20,14 @@ export const HISTORIES_DIR = path.resolve(__dirname, '../histories');
  */
 export async function recordHistory(stack: Stack, ticketNo: string, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
-  const history = await stack.client.workflow.getHandle(ticketWorkflowId(ticketNo)).fetchHistory();
+  const handle = stack.client.workflow.getHandle(ticketWorkflowId(ticketNo));
+  // A history cut inside a workflow task (a timer's local activity still writing) would replay by
+  // running that activity: wait for the task to complete.
+  let history = await handle.fetchHistory();
+  for (let waited = 0; inTask(history) && waited < 5000; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+    history = await handle.fetchHistory();
+  }
   fs.mkdirSync(HISTORIES_DIR, { recursive: true });
   fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), JSON.stringify(JSON.parse(historyToJSON(history)), null, 1) + '\n');
 }

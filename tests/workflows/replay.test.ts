@@ -35,9 +35,12 @@ describe('replay of recorded ticket histories', () => {
     // v4: `patched('api-projections')`, the API writes what Updates answer with.
     expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `v4-api-projections-${p}.json`)));
     for (const p of PATHS) expect(patchesOf(`v4-api-projections-${p}.json`)).toEqual(['api-projections']);
-    // current: `patched('lean-answers')`, Updates answer with a summary and their events.
+    // v5: `patched('lean-answers')`, Updates answer with a summary and their events.
+    expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `v5-lean-answers-${p}.json`)));
+    for (const p of PATHS) expect(patchesOf(`v5-lean-answers-${p}.json`)).toEqual(['lean-answers']);
+    // current: `patched('lean-history')`, one activity to archive, fewer search attribute upserts.
     expect(files).toEqual(expect.arrayContaining(PATHS.map((p) => `${p}.json`)));
-    for (const p of PATHS) expect(patchesOf(`${p}.json`)).toEqual(['lean-answers']);
+    for (const p of PATHS) expect(patchesOf(`${p}.json`)).toEqual(['lean-history']);
   });
 
   it.each(fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')))('%s replays without nondeterminism', async (file) => {

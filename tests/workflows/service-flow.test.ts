@@ -162,7 +162,11 @@ describe('the service flow (服务流程)', () => {
     ]);
     const desc = await handleOf(stack, t.ticketNo).describe();
     expect(new Date(desc.searchAttributes.ReplyDueAt![0] as string | Date).getTime()).toBe(Date.parse(t.intake.receivedAt) + 30 * 60_000);
-    expect(desc.searchAttributes.TicketStep).toEqual(['triage']);
+    // The start request set the first deadlines and the breach flag: the intake upserted nothing
+    // (the SDK itself upserts the patch marker's TemporalChangeVersion).
+    expect(desc.searchAttributes).toMatchObject({ TicketStatus: ['open'], SlaBreached: [false], FaultLevel: [1] });
+    expect(desc.searchAttributes.TicketStep).toBeUndefined();
+    expect(await upsertsOf(t.ticketNo)).toEqual([['TemporalChangeVersion']]);
   });
 
   it('writes a step itself when its caller never did (the API died after the Update): nothing is lost', async () => {
@@ -229,7 +233,46 @@ describe('lean answers (patched lean-answers)', () => {
     await h.result();
     expect(await eventTypes(stack.orm, ticketNo)).toEqual(['created', 'triage_requested', 'triaged', 'remote_resolved', 'archived']);
     expect(await stack.orm.em.fork().findOneOrFail(Ticket, ticketNo)).toMatchObject({ status: 'archived', step: 'archived' });
-    // One activity archives (and writes what was pending), one writes the archived event.
-    expect(await activitiesOf(ticketNo)).toEqual(['archiveTicket', 'projectBatch']);
+    // One activity archives, writing what was pending and then the archived event with the record.
+    expect(await activitiesOf(ticketNo)).toEqual(['archiveTicket']);
   });
 });
+
+describe('lean history (patched lean-history)', () => {
+  it('an on-site flow ends in one activity, and upserts only what operators filter on', async () => {
+    const t = await openTicket(stack, a.dispatcher, { faultLevel: 2 });
+    const h = handleOf(stack, t.ticketNo);
+    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId, 1) }] });
+    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) }] });
+    s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: {} }] });
+    s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() }] });
+    await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(s, 'signature'), data: accept }] });
+    await h.result();
+    expect(await activitiesOf(t.ticketNo)).toEqual(['archiveTicket']);
+    // The SDK's patch marker; triage moved the level (2 → 1: reply in 30 min, and a first-solution
+    // deadline); signing resolved; archiving archived. No step or assignee upserts.
+    expect(await upsertsOf(t.ticketNo)).toEqual([['TemporalChangeVersion'], ['FaultLevel', 'ReplyDueAt', 'SolutionDueAt'], ['TicketStatus'], ['TicketStatus']]);
+    const desc = await h.describe();
+    expect(desc.searchAttributes).toMatchObject({ TicketStatus: ['archived'], FaultLevel: [1], SlaBreached: [false] });
+    expect(desc.searchAttributes.TicketStep).toBeUndefined();
+    expect(desc.searchAttributes.AssigneeId).toBeUndefined();
+    // The archived event, written with the record, vouches for it.
+    const record = await stack.orm.em.fork().findOneOrFail(ArchiveRecord, { ticketId: t.ticketNo });
+    const events = await stack.orm.em.fork().getConnection().execute<{ type: string; data: { archiveSeq: number; hash: string } }[]>(
+      `select type, data from ticket_events where ticket_id = ? and type = 'archived'`,
+      [t.ticketNo],
+    );
+    expect(events).toEqual([{ type: 'archived', data: { archiveSeq: record.seq, hash: record.hash } }]);
+    expect(await stack.orm.em.fork().findOneOrFail(Ticket, t.ticketNo)).toMatchObject({ status: 'archived', step: 'archived' });
+    expect((await eventTypes(stack.orm, t.ticketNo)).at(-1)).toBe('archived');
+  });
+});
+
+/** The search attributes each upsert in a ticket's history set, by name. */
+async function upsertsOf(ticketNo: string): Promise<string[][]> {
+  const { events } = await stack.client.workflow.getHandle(ticketWorkflowId(ticketNo)).fetchHistory();
+  return (events ?? []).flatMap((e) => {
+    const fields = e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
+    return fields ? [Object.keys(fields).sort()] : [];
+  });
+}
