@@ -26,7 +26,15 @@ export async function createSession(em: EntityManager, userId: number): Promise<
 }
 
 export async function deleteSession(em: EntityManager, token: string): Promise<void> {
-  await em.nativeDelete(UserSession, { tokenHash: hashToken(token) });
+  const tokenHash = hashToken(token);
+  checked.delete(tokenHash);
+  await em.nativeDelete(UserSession, { tokenHash });
+}
+
+/** Ends every session of a user (deactivated, or password, role or hospital changed). */
+export async function endSessionsOf(em: EntityManager, userId: number): Promise<void> {
+  for (const [tokenHash, entry] of checked) if (entry.user.id === userId) checked.delete(tokenHash);
+  await em.nativeDelete(UserSession, { user: userId });
 }
 
 export function sessionToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string | undefined {
@@ -44,23 +52,48 @@ interface SessionRow {
   display_name: string;
   role: Role;
   hospital_id: number | null;
+  expires_at: Date | string;
+}
+
+/**
+ * Sessions checked in the last few seconds, by token hash. A signed-in user's requests come in
+ * bursts (a page loads its lists, a step reads its task and then completes it), and the check
+ * was a database round trip before every one of them: on a step, the second largest part of the
+ * API's own time after the projection write (docs/benchmarks.md). Signing out, and every change
+ * that signs a user out, forget that user's entries in this process at once; another API process
+ * notices a change made elsewhere within SESSION_RECHECK_MS. An entry never outlives its session.
+ */
+export const SESSION_RECHECK_MS = 5_000;
+const MAX_CHECKED = 10_000;
+const checked = new Map<string, { user: SessionUser; until: number }>();
+
+async function checkSession(c: Parameters<MiddlewareHandler<AppEnv>>[0], tokenHash: string): Promise<SessionUser | undefined> {
+  const now = Date.now();
+  const hit = checked.get(tokenHash);
+  if (hit && hit.until > now) return hit.user;
+  checked.delete(tokenHash);
+  // One plain query: this runs before everything else the API does.
+  const [row] = await sql<SessionRow>(
+    c.get('em'),
+    `select u.id, u.username, u.display_name, u.role, u.hospital_id, s.expires_at from user_sessions s join users u on u.id = s.user_id
+     where s.token_hash = ? and s.expires_at > now() and u.active`,
+    [tokenHash],
+  );
+  if (!row) return undefined;
+  const user: SessionUser = { id: row.id, username: row.username, displayName: row.display_name, role: row.role, hospitalId: row.hospital_id };
+  // Oldest first out: a Map iterates in insertion order.
+  if (checked.size >= MAX_CHECKED) checked.delete(checked.keys().next().value!);
+  checked.set(tokenHash, { user, until: Math.min(now + SESSION_RECHECK_MS, new Date(row.expires_at).getTime()) });
+  return user;
 }
 
 /** 401 unless the request carries a live session of an active user (cookie or bearer token). */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = sessionToken(c);
   if (!token) throw new ApiError(401, 'Please sign in');
-  // One plain query on every request: this runs before everything else the API does.
-  const [row] = await span(c, 'auth', () =>
-    sql<SessionRow>(
-      c.get('em'),
-      `select u.id, u.username, u.display_name, u.role, u.hospital_id from user_sessions s join users u on u.id = s.user_id
-       where s.token_hash = ? and s.expires_at > now() and u.active`,
-      [hashToken(token)],
-    ),
-  );
-  if (!row) throw new ApiError(401, 'Your session has expired; please sign in again');
-  c.set('user', { id: row.id, username: row.username, displayName: row.display_name, role: row.role, hospitalId: row.hospital_id });
+  const user = await span(c, 'auth', () => checkSession(c, hashToken(token)));
+  if (!user) throw new ApiError(401, 'Your session has expired; please sign in again');
+  c.set('user', user);
   await next();
 };
 

@@ -4,7 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Hono } from 'hono';
-import { ArchiveRecord, Department, Hospital, HospitalSystem, IdempotencyKey, Ticket, TicketTask, User, type ITicket } from '../../db/entities';
+import { ArchiveRecord, IdempotencyKey, Ticket, TicketTask, User, type ITicket } from '../../db/entities';
+import { sql } from '../../db/sql';
 import { loadSlaTargets } from '../../db/sla-targets';
 import type { StepResult } from '../../domain/projection';
 import { canonicalJson } from '../../domain/sha256';
@@ -193,14 +194,18 @@ export function ticketsRoutes(deps: AppDeps) {
         throw forbidden('Hospital contacts can only raise requests for their own hospital');
       }
       const em = c.get('em');
-      const hospital = await em.findOne(Hospital, body.hospitalId);
+      // The hospital, its system and its department checked in one round trip.
+      const [hospital] = await sql<{ id: number; name: string; runs: boolean; department_ok: boolean }>(
+        em,
+        `select h.id, h.name,
+           exists (select 1 from hospital_systems s where s.hospital_id = h.id and s.system_code = ?) as runs,
+           (?::int is null or exists (select 1 from departments d where d.id = ? and d.hospital_id = h.id)) as department_ok
+         from hospitals h where h.id = ?`,
+        [body.systemCode, body.departmentId ?? null, body.departmentId ?? null, body.hospitalId],
+      );
       if (!hospital) throw unprocessable({ hospitalId: 'No such hospital' });
-      if (!(await em.count(HospitalSystem, { hospital, system: body.systemCode }))) {
-        throw unprocessable({ systemCode: `${hospital.name} does not run this system` });
-      }
-      if (body.departmentId && !(await em.count(Department, { id: body.departmentId, hospital }))) {
-        throw unprocessable({ departmentId: `This department does not belong to ${hospital.name}` });
-      }
+      if (!hospital.runs) throw unprocessable({ systemCode: `${hospital.name} does not run this system` });
+      if (!hospital.department_ok) throw unprocessable({ departmentId: `This department does not belong to ${hospital.name}` });
 
       // Idempotency-Key: the same key from the same user is the same ticket, however often retried.
       const key = c.req.header('idempotency-key')?.trim();

@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Hono } from 'hono';
-import { Hospital, User, UserSession, type IUser } from '../../db/entities';
+import { Hospital, User, type IUser } from '../../db/entities';
 import { createUserBody, updateUserBody } from '../../domain/admin.schemas';
 import { ROLES } from '../../domain/roles';
 import { hashPassword } from '../auth/password';
-import { requireRole, requireUser } from '../auth/session';
+import { endSessionsOf, requireRole, requireUser } from '../auth/session';
 import { badRequest, notFound, unprocessable } from '../errors';
 import type { AppEnv } from '../env';
 import { contentRange, likePattern, parseListQuery } from '../list-query';
@@ -96,7 +96,7 @@ export function usersRoutes() {
         });
         await em.flush();
         // A deactivated account, or one whose password, role or hospital changed, signs in again.
-        if (signOut) await em.nativeDelete(UserSession, { user: id });
+        if (signOut) await endSessionsOf(em, id);
         return c.json(userDto(u));
       })
   );

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { hashPassword, verifyPassword } from '../../api/auth/password';
+import { SESSION_RECHECK_MS } from '../../api/auth/session';
 import { DEMO_PASSWORD } from '../../db/seeders/demo.seeder';
 import { ApiSession } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
@@ -21,6 +23,19 @@ describe('passwords', () => {
   });
 });
 
+/** Signs in over HTTP and returns the session cookie (`sd_session=…`). */
+async function signIn(username: string): Promise<string> {
+  const res = await fetch(`${stack.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().find((c) => c.startsWith('sd_session='))!.split(';')[0];
+}
+
+const me = (cookie: string) => fetch(`${stack.baseUrl}/api/auth/me`, { headers: { cookie } });
+
 describe('signing in', () => {
   it('sets an httpOnly SameSite session cookie and `me` returns the user with role and hospital', async () => {
     const res = await fetch(`${stack.baseUrl}/api/auth/login`, {
@@ -36,11 +51,21 @@ describe('signing in', () => {
     expect(await me.json()).toMatchObject({ username: 'cdphc', role: 'hospital_contact', hospitalId: 1 });
   });
 
-  it('ends the session on logout', async () => {
-    const s = await ApiSession.login(stack.baseUrl, 'manager');
-    expect((await s.get('/api/auth/me')).status).toBe(200);
-    expect((await s.post('/api/auth/logout')).status).toBe(204);
-    expect((await s.get('/api/auth/me')).status).toBe(401);
+  it('ends the session on logout: the same token is refused at once, though it was just checked', async () => {
+    const cookie = await signIn('manager');
+    expect((await me(cookie)).status).toBe(200);
+    const out = await fetch(`${stack.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie } });
+    expect(out.status).toBe(204);
+    expect((await me(cookie)).status).toBe(401);
+  });
+
+  it('a session ended elsewhere (another API process, or in the database) is refused within SESSION_RECHECK_MS', async () => {
+    const cookie = await signIn('dispatcher2');
+    expect((await me(cookie)).status).toBe(200);
+    const tokenHash = createHash('sha256').update(cookie.split('=')[1]).digest('hex');
+    await stack.orm.em.fork().getConnection().execute('delete from user_sessions where token_hash = ?', [tokenHash]);
+    await new Promise((r) => setTimeout(r, SESSION_RECHECK_MS + 200));
+    expect((await me(cookie)).status).toBe(401);
   });
 
   it('refuses wrong passwords and then throttles the account', async () => {
