@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { ArchiveRecord } from '../db/entities';
 import { applyProjections } from '../db/projector';
+import { sql } from '../db/sql';
 import type { Projection, ProjectionBatch } from '../domain/projection';
 import { archiveHash, GENESIS_HASH } from '../db/archive-chain';
 import { ticketWorkflowId } from '../domain/ticket';
@@ -23,8 +23,10 @@ export interface ArchiveInput {
   archived?: Projection;
 }
 
+type Link = { seq: number; hash: string };
+
 // Any fixed number: serialises every archive insert so the chain never forks.
-const ARCHIVE_LOCK = 7_240_001;
+export const ARCHIVE_LOCK = 7_240_001;
 
 export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
   return {
@@ -46,17 +48,22 @@ export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
 
   async function archive(input: ArchiveInput): Promise<{ seq: number; hash: string }> {
     if (input.pending) await applyProjections(orm.em.fork(), input.pending);
-    const existing = await orm.em.fork().findOne(ArchiveRecord, { ticketId: input.ticketNo });
-    if (existing) return { seq: existing.seq, hash: existing.hash };
+    const [existing] = await sql<Link>(orm.em.fork(), 'select seq, hash from archive_records where ticket_id = ?', [input.ticketNo]);
+    if (existing) return existing;
     const history = JSON.parse(historyToJSON(await temporal.workflow.getHandle(ticketWorkflowId(input.ticketNo)).fetchHistory()));
+    // Plain SQL with parameters: the record is the ticket's whole history, tens of KiB of JSON.
     return orm.em.fork().transactional(async (tx) => {
-      await tx.getConnection().execute('select pg_advisory_xact_lock(?)', [ARCHIVE_LOCK], 'all', tx.getTransactionContext());
-      const again = await tx.findOne(ArchiveRecord, { ticketId: input.ticketNo });
-      if (again) return { seq: again.seq, hash: again.hash };
-      const [last] = await tx.find(ArchiveRecord, {}, { orderBy: { seq: 'desc' }, limit: 1, fields: ['seq', 'hash'] });
-      const prevHash = last?.hash ?? GENESIS_HASH;
+      await sql(tx, 'select pg_advisory_xact_lock(?)', [ARCHIVE_LOCK]);
+      const [links] = await sql<{ mine: Link | null; last: Link | null }>(
+        tx,
+        `select (select json_build_object('seq', seq, 'hash', hash) from archive_records where ticket_id = ?) as mine,
+                (select json_build_object('seq', seq, 'hash', hash) from archive_records order by seq desc limit 1) as last`,
+        [input.ticketNo],
+      );
+      if (links.mine) return links.mine;
+      const prevHash = links.last?.hash ?? GENESIS_HASH;
       const content = {
-        seq: (last?.seq ?? 0) + 1,
+        seq: (links.last?.seq ?? 0) + 1,
         ticketId: input.ticketNo,
         archivedAt: new Date(),
         outcome: input.outcome,
@@ -66,8 +73,13 @@ export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
         history,
       };
       const hash = archiveHash(prevHash, content);
-      tx.create(ArchiveRecord, { ...content, prevHash, hash });
-      await tx.flush();
+      const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+      await sql(
+        tx,
+        `insert into archive_records (seq, ticket_id, archived_at, outcome, ticket, repair_form, signature, history, prev_hash, hash)
+         values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)`,
+        [content.seq, content.ticketId, content.archivedAt, content.outcome, json(content.ticket), json(content.repairForm), json(content.signature), json(history), prevHash, hash],
+      );
       if (input.archived) {
         const event = { ...input.archived, at: content.archivedAt.getTime(), data: { archiveSeq: content.seq, hash } };
         await applyProjections(tx, { projections: [event] });

@@ -118,7 +118,8 @@ export const LEAN_ANSWERS_PATCH = 'lean-answers';
  * - search attributes carry what operators filter on (status, level, deadlines, breach) and no
  *   longer the step and assignee, which changed at nearly every step and cost an event and a
  *   visibility write each time; the console (PostgreSQL) shows both. The attributes the start
- *   request set are not upserted again.
+ *   request set are not upserted again, and TicketStatus stays open until the ticket is archived;
+ * - the step that closes the ticket leaves its timers pending instead of cancelling them.
  */
 export const LEAN_HISTORY_PATCH = 'lean-history';
 /**
@@ -253,7 +254,9 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   function searchAttributes(): Record<string, unknown> {
     const s = snapshot();
     return {
-      [SA.status.name]: s.status,
+      // Since lean-history: open until the archive record is written, then archived or cancelled
+      // (the seconds of 'resolved' in between cost the closing step an upsert).
+      [SA.status.name]: leanHistory && s.status === 'resolved' ? 'open' : s.status,
       ...(leanHistory ? {} : { [SA.step.name]: s.step, [SA.assigneeId.name]: s.assigneeId === null ? null : String(s.assigneeId) }),
       [SA.faultLevel.name]: s.faultLevel,
       [SA.replyDueAt.name]: s.replyDueAt,
@@ -721,12 +724,17 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
       if (wait > 0) {
         // Sleep until the moment, unless something changes the plan first. Since api-projections
         // only a change of the next moment itself re-plans: most steps leave the running timer be.
-        const replan = apiProjections ? () => final() || timerKey(nextTimer()) !== planned : () => version !== seen || final();
+        // Since lean-history the end of the ticket leaves it be too: cancelling a timer of a
+        // workflow about to complete cost the step that ended it a command and an event.
+        const moved = () => timerKey(nextTimer()) !== planned;
+        const replan = leanHistory ? () => !final() && moved() : apiProjections ? () => final() || moved() : () => version !== seen || final();
         if (!Number.isFinite(wait)) {
           await condition(replan);
           continue;
         }
         if (await condition(replan, wait)) continue;
+        // A timer that outlived the ticket (fired while the archive was written) has nothing to say.
+        if (leanHistory && final()) return;
       }
       await fire(next!);
     }
@@ -759,13 +767,17 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   if (apiProjections) void writeProjections();
   const timers = runTimers();
   await condition(final);
-  await timers;
+  // Since lean-history the timer loop and the grace write are left pending at the end (their
+  // timers are not cancelled): the workflow completes without them.
+  if (!leanHistory) await timers;
   let pending: ProjectionBatch | undefined;
   if (lean) {
     // The archive activity writes what is still unwritten, just before the archive record.
     await condition(() => !writing);
     pending = { intake: intakeRecord, projections: unwritten };
-    unwritten = [];
+    // Emptying the list would end the grace wait and cancel its timer (lean-history leaves it;
+    // should it fire during a long archive, it writes the same events again, harmlessly).
+    if (!leanHistory) unwritten = [];
   } else {
     await allWritten();
   }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { ARCHIVE_LOCK } from '../../activities/archive.activities';
 import { ArchiveRecord, Notification, Ticket, TicketTask } from '../../db/entities';
 import { verifyArchiveChain } from '../../db/archive-chain';
 import { canonicalJson } from '../../domain/sha256';
@@ -250,8 +252,10 @@ describe('lean history (patched lean-history)', () => {
     await h.result();
     expect(await activitiesOf(t.ticketNo)).toEqual(['archiveTicket']);
     // The SDK's patch marker; triage moved the level (2 → 1: reply in 30 min, and a first-solution
-    // deadline); signing resolved; archiving archived. No step or assignee upserts.
-    expect(await upsertsOf(t.ticketNo)).toEqual([['TemporalChangeVersion'], ['FaultLevel', 'ReplyDueAt', 'SolutionDueAt'], ['TicketStatus'], ['TicketStatus']]);
+    // deadline); archiving archived. No step or assignee upserts, no 'resolved' on the way.
+    expect(await upsertsOf(t.ticketNo)).toEqual([['TemporalChangeVersion'], ['FaultLevel', 'ReplyDueAt', 'SolutionDueAt'], ['TicketStatus']]);
+    // The step that closed the ticket left its timers pending: nothing cancels them at the end.
+    expect(await timerEventsAfterLastUpdate(t.ticketNo)).toEqual([]);
     const desc = await h.describe();
     expect(desc.searchAttributes).toMatchObject({ TicketStatus: ['archived'], FaultLevel: [1], SlaBreached: [false] });
     expect(desc.searchAttributes.TicketStep).toBeUndefined();
@@ -266,7 +270,40 @@ describe('lean history (patched lean-history)', () => {
     expect(await stack.orm.em.fork().findOneOrFail(Ticket, t.ticketNo)).toMatchObject({ status: 'archived', step: 'archived' });
     expect((await eventTypes(stack.orm, t.ticketNo)).at(-1)).toBe('archived');
   });
+
+  it('a timer that comes due while the archive record is being written says nothing', async () => {
+    const { hospitalId, contact } = await hospitalWithPolicy(stack.orm, { replySeconds: 3600, signatureReminderSeconds: 2 });
+    const t = await openTicket(stack, a.dispatcher, { hospitalId, faultLevel: 2 });
+    const h = handleOf(stack, t.ticketNo);
+    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId) }] });
+    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) }] });
+    s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: {} }] });
+    s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() }] });
+    // The signature reminder is due in 2 s; the archive waits behind the chain's lock meanwhile.
+    const lock = new PgClient({ connectionString: process.env.DATABASE_URL });
+    await lock.connect();
+    try {
+      await lock.query('select pg_advisory_lock($1)', [ARCHIVE_LOCK]);
+      await h.executeUpdate(signatureUpdate, { args: [{ actor: contact, taskId: taskOf(s, 'signature'), data: accept }] });
+      await new Promise((r) => setTimeout(r, 3500));
+      expect(await stack.orm.em.fork().findOne(ArchiveRecord, { ticketId: t.ticketNo })).toBeNull();
+    } finally {
+      await lock.query('select pg_advisory_unlock($1)', [ARCHIVE_LOCK]);
+      await lock.end();
+    }
+    expect((await h.result()).status).toBe('archived');
+    const types = await eventTypes(stack.orm, t.ticketNo);
+    expect(types).not.toContain('reminder');
+    expect(types.slice(-2)).toEqual(['signed', 'archived']);
+  });
 });
+
+/** Timer events after the last Update completed in a ticket's history (the step that closed it). */
+async function timerEventsAfterLastUpdate(ticketNo: string): Promise<string[]> {
+  const events = (await stack.client.workflow.getHandle(ticketWorkflowId(ticketNo)).fetchHistory()).events ?? [];
+  const last = events.map((e) => Boolean(e.workflowExecutionUpdateCompletedEventAttributes)).lastIndexOf(true);
+  return events.slice(last + 1).flatMap((e) => Object.keys(e).filter((k) => /^timer\w+EventAttributes$/.test(k) && e[k as keyof typeof e]));
+}
 
 /** The search attributes each upsert in a ticket's history set, by name. */
 async function upsertsOf(ticketNo: string): Promise<string[][]> {
