@@ -266,7 +266,7 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   }
 
   /** What the start request set (lean-history): the first upsert leaves those alone. */
-  function startSearchAttributes(): Record<string, unknown> {
+  function searchAttributesAtStart(): Record<string, unknown> {
     const set = workflowInfo().typedSearchAttributes;
     const started: Record<string, unknown> = {};
     for (const key of SEARCH_ATTRIBUTE_KEYS) {
@@ -749,7 +749,7 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   db = apiProjections ? acts : patched(DURABLE_PROJECTIONS_PATCH) ? acts : patched(LOCAL_PROJECTIONS_PATCH) ? localActs : acts;
   targets = apiProjections && options.slaTargets?.length ? options.slaTargets : await db.loadSlaPolicy(intake.hospitalId);
   state.sla.clocks = clocksForLevel(state.sla, target(), now());
-  if (leanHistory) lastSearchAttributes = startSearchAttributes();
+  if (leanHistory) lastSearchAttributes = searchAttributesAtStart();
   const record: IntakeRecord = {
     intake,
     step: 'triage',
