@@ -45,7 +45,12 @@ export function createApp(deps: AppDeps) {
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ message: `Request body larger than ${MAX_BODY_BYTES / 1024} KiB` }, 413),
+      // The rest of the body is never read, so the connection ends here: saying so keeps a client
+      // from sending its next request down a socket that is about to close (it would see a reset).
+      onError: (c) => {
+        c.header('Connection', 'close');
+        return c.json({ message: `Request body larger than ${MAX_BODY_BYTES / 1024} KiB` }, 413);
+      },
     }),
   );
   // One EntityManager per request: its identity map must never leak between users.

@@ -123,7 +123,8 @@ function filterSql(user: SessionUser, filter: Record<string, unknown>): { where:
       case 'assigneeId': {
         const n = Number(value);
         if (!Number.isSafeInteger(n)) throw bad('assigneeId', 'assigneeId must be a number');
-        where.push('t.assignee_id = ?');
+        // As bigint: a number beyond the int column's range matches nothing rather than failing.
+        where.push('t.assignee_id = ?::bigint');
         params.push(n);
         break;
       }

@@ -194,13 +194,14 @@ export function ticketsRoutes(deps: AppDeps) {
         throw forbidden('Hospital contacts can only raise requests for their own hospital');
       }
       const em = c.get('em');
-      // The hospital, its system and its department checked in one round trip.
+      // The hospital, its system and its department checked in one round trip. Ids compare as
+      // bigint: a request's number may lie beyond the int column's range (then it matches nothing).
       const [hospital] = await sql<{ id: number; name: string; runs: boolean; department_ok: boolean }>(
         em,
         `select h.id, h.name,
            exists (select 1 from hospital_systems s where s.hospital_id = h.id and s.system_code = ?) as runs,
-           (?::int is null or exists (select 1 from departments d where d.id = ? and d.hospital_id = h.id)) as department_ok
-         from hospitals h where h.id = ?`,
+           (?::bigint is null or exists (select 1 from departments d where d.id = ?::bigint and d.hospital_id = h.id)) as department_ok
+         from hospitals h where h.id = ?::bigint`,
         [body.systemCode, body.departmentId ?? null, body.departmentId ?? null, body.hospitalId],
       );
       if (!hospital) throw unprocessable({ hospitalId: 'No such hospital' });

@@ -103,5 +103,28 @@ describe('fuzzing request bodies and query strings', () => {
     const res = await dispatcher.post<{ message: string }>('/api/tickets', JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }));
     expect(res.status).toBe(413);
     expect(res.body.message).toMatch(/larger than/);
+    // The unread rest of the body ends the connection, and the answer says so.
+    expect(res.headers.get('connection')).toBe('close');
+    expect((await dispatcher.get('/api/auth/me')).status).toBe(200);
+  });
+});
+
+describe('ids beyond the database integer range (what the fuzzer once found)', () => {
+  const HUGE = 2 ** 31; // one past PostgreSQL's int4, still a safe JavaScript integer
+  const ticket = { hospitalId: 1, systemCode: 'mnis', channel: 'phone', faultLevel: 2, title: '无法登录', description: 'PDA 登录超时', reporterName: '王护士长' };
+
+  it('are no such hospital or department, not a 500', async () => {
+    const hospital = await dispatcher.post<{ errors: Record<string, string> }>('/api/tickets', { ...ticket, hospitalId: HUGE });
+    expect([hospital.status, Object.keys(hospital.body.errors)]).toEqual([422, ['hospitalId']]);
+    const department = await dispatcher.post<{ errors: Record<string, string> }>('/api/tickets', { ...ticket, departmentId: HUGE });
+    expect([department.status, Object.keys(department.body.errors)]).toEqual([422, ['departmentId']]);
+  });
+
+  it('name no engineer, and filter to nothing', async () => {
+    const t = await openTicket(stack, (await loadActors(stack.orm)).dispatcher);
+    const step = await dispatcher.post<{ errors: Record<string, string> }>(`/api/tasks/${taskOf(t, 'triage')}/complete`, triage('remote', HUGE));
+    expect([step.status, Object.keys(step.body.errors)]).toEqual([422, ['assigneeId']]);
+    const list = await dispatcher.get<unknown[]>('/api/tasks', { filter: { assigneeId: HUGE } });
+    expect([list.status, list.body]).toEqual([200, []]);
   });
 });
