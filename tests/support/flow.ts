@@ -4,7 +4,8 @@ import { Hospital, HospitalSystem, NursingSystem, SlaPolicy, TicketEvent, User, 
 import type { Orm } from '../../db/orm';
 import { loadSlaTargets } from '../../db/sla-targets';
 import type { StepResult } from '../../domain/projection';
-import { stateQuery } from '../../workflows/ticket.messages';
+import { checkInUpdate, dispatchDecisionUpdate, repairFormUpdate, stateQuery, triageUpdate } from '../../workflows/ticket.messages';
+import { approve, repairForm, triage } from './step-data';
 import type { FaultLevel } from '../../domain/catalogue';
 import type { SlaTarget } from '../../domain/sla';
 import { ticketWorkflowId, type Actor, type TicketIntake, type TicketState } from '../../domain/ticket';
@@ -80,18 +81,40 @@ export function intakeOf(
   };
 }
 
+/**
+ * Starts a ticket as the API does (the hospital's terms travel with the start) and, unless told
+ * `unwritten`, writes what the intake answered with, as the API does before it answers.
+ */
 export async function openTicket(
   stack: Stack,
   by: Actor,
-  opts: { hospitalId?: number; faultLevel?: FaultLevel | null; receivedAt?: Date } = {},
+  opts: { hospitalId?: number; faultLevel?: FaultLevel | null; receivedAt?: Date; projectionGraceSeconds?: number; unwritten?: boolean } = {},
 ): Promise<StepResult & { intake: TicketIntake }> {
   const receivedAt = opts.receivedAt ?? new Date();
   const intake = intakeOf(await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai'), by, { ...opts, receivedAt });
-  // As the API starts tickets: the hospital's terms travel with the start.
   const slaTargets = await loadSlaTargets(stack.orm.em.fork(), intake.hospitalId);
-  const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake, 'FAIL', { slaTargets });
-  await writeProjected(stack.orm, started);
+  const options = opts.projectionGraceSeconds === undefined ? { slaTargets } : { slaTargets, projectionGraceSeconds: opts.projectionGraceSeconds };
+  const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake, 'FAIL', options);
+  if (!opts.unwritten) await writeProjected(stack.orm, started);
   return { ...started, intake };
+}
+
+/**
+ * A ticket walked to the signature step over the workflow's Updates: triaged on site (at
+ * `triageLevel`), dispatch approved, checked in and its repair form filed, all by `a.engineer`.
+ * Returns the repair form's answer (its open task is the signature).
+ */
+export async function atSignature(
+  stack: Stack,
+  a: Actors,
+  opts: { hospitalId?: number; faultLevel?: FaultLevel | null; triageLevel?: FaultLevel } = {},
+): Promise<StepResult> {
+  const t = await openTicket(stack, a.dispatcher, { hospitalId: opts.hospitalId, faultLevel: opts.faultLevel });
+  const h = handleOf(stack, t.ticketNo);
+  let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId, opts.triageLevel) }] });
+  s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) }] });
+  s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: {} }] });
+  return h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() }] });
 }
 
 /** The ticket's whole state, from its workflow: Updates answer with a summary only (lean-answers). */

@@ -15,9 +15,8 @@ import {
   triageUpdate,
 } from '../../workflows/ticket.messages';
 import { nextTicketNo, startTicketWorkflow } from '../../api/tickets/ticket-workflow.client';
-import { loadSlaTargets } from '../../db/sla-targets';
 import { ticketWorkflowId } from '../../domain/ticket';
-import { eventTypes, handleOf, hospitalWithPolicy, intakeOf, loadActors, openTicket, stateOf, taskOf, waitForEvent, type Actors } from '../support/flow';
+import { atSignature, eventTypes, handleOf, hospitalWithPolicy, intakeOf, loadActors, openTicket, stateOf, taskOf, waitForEvent, type Actors } from '../support/flow';
 import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../support/step-data';
 import { recordHistory } from '../support/histories';
 import { startStack, type Stack } from '../support/stack';
@@ -128,13 +127,9 @@ describe('the service flow (服务流程)', () => {
   });
 
   it('hospital refuses to sign → the work goes back on site → a new form is signed', async () => {
-    const t = await openTicket(stack, a.dispatcher);
+    const t = await atSignature(stack, a);
     const h = handleOf(stack, t.ticketNo);
-    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId) }] });
-    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) }] });
-    s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: {} }] });
-    s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() }] });
-    s = await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(s, 'signature'), data: refuse }] });
+    let s = await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(t, 'signature'), data: refuse }] });
     expect(s).toMatchObject({ status: 'open', step: 'onsite' });
     const q = await stateOf(stack, t.ticketNo);
     expect(q.refusals[0]).toMatchObject({ reason: refuse.reason, formHash: q.repairForms[0].hash });
@@ -196,13 +191,8 @@ async function activitiesOf(ticketNo: string): Promise<string[]> {
 
 /** Starts a ticket through the bare client: nobody writes what its Updates answer with. */
 async function unwrittenTicket(opts: { hospitalId?: number; graceSeconds: number }) {
-  const receivedAt = new Date();
-  const ticketNo = await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai');
-  const intake = intakeOf(ticketNo, a.dispatcher, { receivedAt, faultLevel: 3, hospitalId: opts.hospitalId });
-  // As the API starts tickets: the hospital's terms travel with the start.
-  const slaTargets = await loadSlaTargets(stack.orm.em.fork(), intake.hospitalId);
-  const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake, 'FAIL', { projectionGraceSeconds: opts.graceSeconds, slaTargets });
-  return { ticketNo, started, h: stack.client.workflow.getHandle(ticketWorkflowId(ticketNo)) };
+  const started = await openTicket(stack, a.dispatcher, { faultLevel: 3, hospitalId: opts.hospitalId, projectionGraceSeconds: opts.graceSeconds, unwritten: true });
+  return { ticketNo: started.ticketNo, started, h: stack.client.workflow.getHandle(ticketWorkflowId(started.ticketNo)) };
 }
 
 describe('lean answers (patched lean-answers)', () => {
@@ -242,13 +232,9 @@ describe('lean answers (patched lean-answers)', () => {
 
 describe('lean history (patched lean-history)', () => {
   it('an on-site flow ends in one activity, and upserts only what operators filter on', async () => {
-    const t = await openTicket(stack, a.dispatcher, { faultLevel: 2 });
+    const t = await atSignature(stack, a, { faultLevel: 2, triageLevel: 1 });
     const h = handleOf(stack, t.ticketNo);
-    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId, 1) }] });
-    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) }] });
-    s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: {} }] });
-    s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() }] });
-    await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(s, 'signature'), data: accept }] });
+    await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(t, 'signature'), data: accept }] });
     await h.result();
     expect(await activitiesOf(t.ticketNo)).toEqual(['archiveTicket']);
     // The SDK's patch marker; triage moved the level (2 → 1: reply in 30 min, and a first-solution
@@ -273,18 +259,14 @@ describe('lean history (patched lean-history)', () => {
 
   it('a timer that comes due while the archive record is being written says nothing', async () => {
     const { hospitalId, contact } = await hospitalWithPolicy(stack.orm, { replySeconds: 3600, signatureReminderSeconds: 2 });
-    const t = await openTicket(stack, a.dispatcher, { hospitalId, faultLevel: 2 });
+    const t = await atSignature(stack, a, { hospitalId, faultLevel: 2 });
     const h = handleOf(stack, t.ticketNo);
-    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId) }] });
-    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) }] });
-    s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: {} }] });
-    s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() }] });
     // The signature reminder is due in 2 s; the archive waits behind the chain's lock meanwhile.
     const lock = new PgClient({ connectionString: process.env.DATABASE_URL });
     await lock.connect();
     try {
       await lock.query('select pg_advisory_lock($1)', [ARCHIVE_LOCK]);
-      await h.executeUpdate(signatureUpdate, { args: [{ actor: contact, taskId: taskOf(s, 'signature'), data: accept }] });
+      await h.executeUpdate(signatureUpdate, { args: [{ actor: contact, taskId: taskOf(t, 'signature'), data: accept }] });
       await new Promise((r) => setTimeout(r, 3500));
       expect(await stack.orm.em.fork().findOne(ArchiveRecord, { ticketId: t.ticketNo })).toBeNull();
     } finally {

@@ -3,18 +3,15 @@ import { met } from '../../domain/sla';
 import {
   acknowledgeEscalationUpdate,
   changeLevelUpdate,
-  checkInUpdate,
   claimTaskUpdate,
-  dispatchDecisionUpdate,
-  repairFormUpdate,
   signatureUpdate,
   pauseUpdate,
   resumeUpdate,
   stateQuery,
   triageUpdate,
 } from '../../workflows/ticket.messages';
-import { eventTypes, handleOf, hospitalWithPolicy, loadActors, openTicket, stateOf, taskOf, waitForEvent, type Actors } from '../support/flow';
-import { accept, approve, repairForm, triage } from '../support/step-data';
+import { atSignature, eventTypes, handleOf, hospitalWithPolicy, loadActors, openTicket, stateOf, taskOf, waitForEvent, type Actors } from '../support/flow';
+import { accept, triage } from '../support/step-data';
 import { recordHistory } from '../support/histories';
 import { startStack, type Stack } from '../support/stack';
 
@@ -142,15 +139,11 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
 
   it('reminds the hospital while the repair form waits for its signature', async () => {
     const { hospitalId, contact } = await hospitalWithPolicy(stack.orm, { replySeconds: 600, signatureReminderSeconds: 1 });
-    const t = await openTicket(stack, a.dispatcher, { hospitalId });
-    const h = handleOf(stack, t.ticketNo);
-    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId) }] });
-    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) }] });
-    s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: {} }] });
-    s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() }] });
-    const reminder = await waitForEvent(stack.orm, t.ticketNo, 'reminder');
+    const s = await atSignature(stack, a, { hospitalId });
+    const h = handleOf(stack, s.ticketNo);
+    const reminder = await waitForEvent(stack.orm, s.ticketNo, 'reminder');
     expect(reminder.data).toMatchObject({ kind: 'signature', taskId: taskOf(s, 'signature') });
-    const n = await stack.orm.em.fork().findOneOrFail(Notification, { ticket: t.ticketNo, kind: 'reminder' });
+    const n = await stack.orm.em.fork().findOneOrFail(Notification, { ticket: s.ticketNo, kind: 'reminder' });
     expect(n.recipientRole).toBe('hospital_contact');
     await h.executeUpdate(signatureUpdate, { args: [{ actor: contact, taskId: taskOf(s, 'signature'), data: accept }] });
     expect((await h.result()).status).toBe('archived');

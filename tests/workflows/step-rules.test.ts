@@ -6,19 +6,17 @@ import {
   addNoteUpdate,
   cancelUpdate,
   changeLevelUpdate,
-  checkInUpdate,
   claimTaskUpdate,
   dispatchDecisionUpdate,
   pauseUpdate,
   reassignUpdate,
   remoteAttemptUpdate,
-  repairFormUpdate,
   resumeUpdate,
   signatureUpdate,
   triageUpdate,
 } from '../../workflows/ticket.messages';
-import { handleOf, loadActors, openTicket, refusal, taskOf, type Actors } from '../support/flow';
-import { accept, approve, repairForm, resolvedRemotely, triage } from '../support/step-data';
+import { atSignature, handleOf, loadActors, openTicket, refusal, taskOf, type Actors } from '../support/flow';
+import { accept, approve, resolvedRemotely, triage } from '../support/step-data';
 import { recordHistory } from '../support/histories';
 import { startStack, type Stack } from '../support/stack';
 
@@ -33,16 +31,6 @@ afterAll(() => stack?.stop());
 
 async function historyLength(ticketNo: string): Promise<number> {
   return (await handleOf(stack, ticketNo).describe()).historyLength;
-}
-
-/** A ticket advanced to the signature step, on-site work done by `engineer`. */
-async function atSignature(): Promise<StepResult> {
-  const t = await openTicket(stack, a.dispatcher);
-  const h = handleOf(stack, t.ticketNo);
-  let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId) }] });
-  s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) }] });
-  s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: {} }] });
-  return h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() }] });
 }
 
 describe('who may do what, and when', () => {
@@ -86,7 +74,7 @@ describe('who may do what, and when', () => {
   });
 
   it('lets only a contact of the requesting hospital sign', async () => {
-    const s = await atSignature();
+    const s = await atSignature(stack, a);
     const h = handleOf(stack, s.ticketNo);
     for (const who of [a.demo2, a.dispatcher, a.engineer]) {
       expect(await refusal(h.executeUpdate(signatureUpdate, { args: [{ actor: who, taskId: taskOf(s, 'signature'), data: accept }] }))).toMatchObject({
