@@ -13,14 +13,13 @@ export interface ArchiveInput {
   ticket: Record<string, unknown>;
   repairForm: Record<string, unknown> | null;
   signature: Record<string, unknown> | null;
-  /** Events the workflow's callers may not have written (lean-answers): written first, idempotently. */
-  pending?: ProjectionBatch;
+  /** Events the workflow's callers may not have written: written first, idempotently. */
+  pending: ProjectionBatch;
   /**
-   * The ticket's `archived` event (lean-history), written in the record's own transaction with
-   * the record's number, hash and time filled in: the record and the event that vouches for it
-   * land together or not at all.
+   * The ticket's `archived` event, written in the record's own transaction with the record's
+   * number, hash and time filled in: the record and the event that vouches for it land together.
    */
-  archived?: Projection;
+  archived: Projection;
 }
 
 type Link = { seq: number; hash: string };
@@ -47,7 +46,7 @@ export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
   };
 
   async function archive(input: ArchiveInput): Promise<{ seq: number; hash: string }> {
-    if (input.pending) await applyProjections(orm.em.fork(), input.pending);
+    await applyProjections(orm.em.fork(), input.pending);
     const [existing] = await sql<Link>(orm.em.fork(), 'select seq, hash from archive_records where ticket_id = ?', [input.ticketNo]);
     if (existing) return existing;
     const history = JSON.parse(historyToJSON(await temporal.workflow.getHandle(ticketWorkflowId(input.ticketNo)).fetchHistory()));
@@ -80,10 +79,8 @@ export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
          values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)`,
         [content.seq, content.ticketId, content.archivedAt, content.outcome, json(content.ticket), json(content.repairForm), json(content.signature), json(history), prevHash, hash],
       );
-      if (input.archived) {
-        const event = { ...input.archived, at: content.archivedAt.getTime(), data: { archiveSeq: content.seq, hash } };
-        await applyProjections(tx, { projections: [event] });
-      }
+      const event = { ...input.archived, at: content.archivedAt.getTime(), data: { archiveSeq: content.seq, hash } };
+      await applyProjections(tx, { projections: [event] });
       return { seq: content.seq, hash };
     });
   }

@@ -1,5 +1,5 @@
 import { applyProjections } from '../db/projector';
-import type { IntakeRecord, Projection, ProjectionBatch } from '../domain/projection';
+import type { ProjectionBatch } from '../domain/projection';
 import type { ActivityDeps } from './deps';
 
 export function createTicketActivities({ orm }: ActivityDeps) {
@@ -10,16 +10,6 @@ export function createTicketActivities({ orm }: ActivityDeps) {
      */
     async projectBatch(batch: ProjectionBatch): Promise<void> {
       await applyProjections(orm.em.fork(), batch);
-    },
-
-    /** Tickets started before api-projections: the ticket row and its "created" event. */
-    async recordIntake(input: IntakeRecord): Promise<void> {
-      await applyProjections(orm.em.fork(), { intake: input, projections: [] });
-    },
-
-    /** Tickets started before api-projections: one event at a time, in order. */
-    async project(p: Projection): Promise<void> {
-      await applyProjections(orm.em.fork(), { projections: [p] });
     },
   };
 }

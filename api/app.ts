@@ -20,11 +20,13 @@ import { slaPoliciesRoutes } from './sla-policies/sla-policies.routes';
 import { tasksRoutes } from './tasks/tasks.routes';
 import { usersRoutes } from './users/users.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
+import { ticketGateway } from './workflow/ticket-gateway';
 
 /** Large enough for a signature image (PNG of a pad, typically < 100 KiB), small enough to refuse abuse. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(deps: AppDeps) {
+  const tickets = ticketGateway({ temporal: deps.temporal, orm: deps.orm, taskQueue: deps.settings.taskQueue, timeoutMs: deps.temporalTimeoutMs });
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', requestId());
@@ -81,8 +83,8 @@ export function createApp(deps: AppDeps) {
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
 
   app.route('/api/auth', authRoutes(deps));
-  app.route('/api/tickets', ticketsRoutes(deps));
-  app.route('/api/tasks', tasksRoutes(deps));
+  app.route('/api/tickets', ticketsRoutes(deps, tickets));
+  app.route('/api/tasks', tasksRoutes(tickets));
   app.route('/api/hospitals', hospitalsRoutes());
   app.route('/api/departments', departmentsRoutes());
   app.route('/api/systems', systemsRoutes());

@@ -13,13 +13,14 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
 import { ROOT } from '../config/paths';
 import { openOrm } from '../db/orm';
 import { ticketWorkflowId } from '../domain/ticket';
-import { nextTicketNo, startTicketWorkflow, writeProjected } from '../api/tickets/ticket-workflow.client';
+import { nextTicketNo } from '../api/tickets/ticket-no';
+import { ticketGateway } from '../api/workflow/ticket-gateway';
 import { loadSlaTargets } from '../db/sla-targets';
 import { spawnWorker } from '../scripts/worker-process';
 import { ApiSession } from '../tests/support/http';
@@ -27,7 +28,7 @@ import { hospitalWithPolicy, loadActors, type Actors } from '../tests/support/fl
 import { accept, approve, repairForm, triage } from '../tests/support/step-data';
 import { startDeployed, stopChild, waitForLine, type Deployed } from './deployed';
 import { benchEnvironment } from './env';
-import { finishUpdate, minimalWorkflow, stepUpdate } from './minimal.workflow';
+import { minimalFlow } from './minimal.flow';
 import { cpuByPart, cpuDelta } from './cpu';
 import { fmt, pool, summary, timed } from './stats';
 
@@ -109,19 +110,10 @@ async function onsiteFlow(stack: Deployed, p: People): Promise<number[]> {
   return ms;
 }
 
-/** The baseline flow: as many Updates (1 with start + 5) on a do-nothing workflow, then its end; returns the last five round trips. */
-async function minimalFlow(client: Client, i: number): Promise<number[]> {
-  const workflowId = `bench-min-${Date.now()}-${i}-${Math.random().toString(36).slice(2)}`;
+/** The baseline flow, remembered for the history-shape row. */
+async function baselineFlow(client: Client, i: number): Promise<number[]> {
+  const { workflowId, ms } = await minimalFlow(client, i);
   lastFlow.minimal = workflowId;
-  await client.workflow.executeUpdateWithStart(stepUpdate, {
-    args: [1],
-    startWorkflowOperation: new WithStartWorkflowOperation(minimalWorkflow, { workflowId, taskQueue: 'bench-minimal', workflowIdConflictPolicy: 'FAIL' }),
-  });
-  const h = client.workflow.getHandle(workflowId);
-  const ms: number[] = [];
-  for (let s = 0; s < 4; s++) ms.push((await timed(() => h.executeUpdate(stepUpdate, { args: [1] })))[1]);
-  ms.push((await timed(() => h.executeUpdate(finishUpdate)))[1]);
-  await h.result();
   return ms;
 }
 
@@ -170,7 +162,7 @@ async function main(): Promise<void> {
       try {
         const p = await people(stack);
         await onsiteFlow(stack, p); // warm-up: bundles loaded, caches filled
-        await minimalFlow(client, -1);
+        await baselineFlow(client, -1);
         if (only.has(1)) {
           const clients = num('clients', 8);
           const flows = num('flows', 40);
@@ -188,7 +180,7 @@ async function main(): Promise<void> {
             const cpu0 = cpuByPart(parts);
             oursMs += (await timed(() => pool(perRound, clients, async () => void (await onsiteFlow(stack, p)))))[1];
             const cpu1 = cpuByPart(parts);
-            baseMs += (await timed(() => pool(perRound, clients, async (i) => void (await minimalFlow(client, i)))))[1];
+            baseMs += (await timed(() => pool(perRound, clients, async (i) => void (await baselineFlow(client, i)))))[1];
             const cpu2 = cpuByPart(parts);
             oursCpu = add(oursCpu, cpuDelta(cpu0, cpu1));
             baseCpu = add(baseCpu, cpuDelta(cpu1, cpu2));
@@ -220,7 +212,7 @@ async function main(): Promise<void> {
             const steps = await onsiteFlow(stack, p);
             steps.forEach((ms, k) => byStep[k].push(ms));
             ours.push(...steps);
-            base.push(...(await minimalFlow(client, i)));
+            base.push(...(await baselineFlow(client, i)));
           }
           const o = summary(ours);
           const b = summary(base);
@@ -339,11 +331,13 @@ async function openTickets(dbUrl: string, client: Client): Promise<string[]> {
     const cpu0 = cpuByPart(parts);
     const em = orm.em.fork();
     const slaTargets = await loadSlaTargets(em, hospitalId);
+    // As the API does: the ticket row and first task are written before the start counts as done.
+    const tickets = ticketGateway({ temporal: client, orm, taskQueue });
     const [, startMs] = await timed(() =>
       pool(count, 32, async (i) => {
         const receivedAt = storm ? new Date() : new Date(firstDue + i * slot - slaSeconds * 1000);
         const ticketNo = await nextTicketNo(em, receivedAt, 'Asia/Shanghai');
-        const started = await startTicketWorkflow(client, taskQueue, {
+        await tickets.start({
           ticketNo,
           hospitalId,
           departmentId: null,
@@ -356,9 +350,7 @@ async function openTickets(dbUrl: string, client: Client): Promise<string[]> {
           reporterPhone: null,
           receivedAt: receivedAt.toISOString(),
           createdBy: a.dispatcher,
-        }, 'FAIL', { slaTargets });
-        // As the API does: the ticket row and first task are written before the start counts as done.
-        await writeProjected(orm, started);
+        }, { slaTargets });
       }),
     );
     const startRate = count / (startMs / 1000);

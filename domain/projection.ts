@@ -33,11 +33,11 @@ export interface TaskRow {
 
 export interface ClosedTask {
   id: string;
-  /** The whole row, so a task can be written closed even if its opening was never projected (absent before api-projections). */
-  kind?: TaskKind;
-  candidateRole?: Role;
-  assigneeId?: number | null;
-  createdAt?: number;
+  /** The whole row, so a task can be written closed even if its opening was never written. */
+  kind: TaskKind;
+  candidateRole: Role;
+  assigneeId: number | null;
+  createdAt: number;
   status: 'done' | 'cancelled';
   outcome: string;
   completedById: number | null;
@@ -96,9 +96,8 @@ export interface ProjectionBatch {
 export type TicketSummary = Pick<TicketState, 'ticketNo' | 'status' | 'step' | 'faultLevel' | 'assigneeId' | 'tasks' | 'seq'>;
 
 /**
- * What every Update answers with: the ticket's summary (tickets from before lean-answers answer
- * with their whole state, a superset) and, from tickets started with the api-projections patch
- * on, the events the Update produced, which its caller writes to PostgreSQL before it answers the
- * user (the workflow writes them too, a little later). The whole state is the `state` query's.
+ * What every Update answers with: the ticket's summary and the events the Update made, which its
+ * caller writes to PostgreSQL before it answers the user (the workflow writes them too, a little
+ * later). The whole state is the `state` query's.
  */
-export type StepResult = TicketSummary & { projected?: ProjectionBatch };
+export type StepResult = TicketSummary & { projected: ProjectionBatch };

@@ -3,9 +3,9 @@ import { MAX_SIGNATURE_CHARS } from './ticket.schemas.limits';
 
 /**
  * The workflow's own check of step data: every required field present and the choices valid.
- * Deliberately small and free of zod: workflow code is instantiated once per cached workflow, and
- * zod there cost ~1.4 MiB per open ticket (docs/benchmarks.md). The API validates every request
- * with the full zod schemas first; tests/domain/step-checks.test.ts keeps the two in agreement.
+ * Free of zod, which would be instantiated once per cached ticket (docs/decisions.md). The API
+ * validates every request with the full zod schemas first; tests/domain/step-checks.test.ts keeps
+ * the two in agreement.
  */
 export type FieldErrors = Record<string, string>;
 type Data = Record<string, unknown>;

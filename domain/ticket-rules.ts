@@ -11,7 +11,6 @@ export type Rejection = string | null;
 const DISPATCH_ROLES: Role[] = ['dispatcher', 'manager'];
 
 function notOpen(state: TicketState): Rejection {
-  if (!state.intakeRecorded) return 'The ticket is still being registered';
   if (state.status !== 'open') return `The ticket is ${state.status}`;
   return null;
 }

@@ -22,15 +22,15 @@ export interface Actor {
   hospitalId?: number | null;
 }
 
-/** What intake knows about a request before anyone has triaged it. */
-/** How the starter runs a ticket; absent from tickets started before api-projections. */
+/** How the starter runs a ticket. */
 export interface TicketWorkflowOptions {
-  /** The hospital's terms, read by the starter so the first workflow task needs no activity. */
-  slaTargets?: SlaTarget[];
+  /** The hospital's terms, read by the starter so the workflow needs no activity to know them. */
+  slaTargets: SlaTarget[];
   /** See DEFAULT_PROJECTION_GRACE_SECONDS in the workflow. */
   projectionGraceSeconds?: number;
 }
 
+/** What intake knows about a request before anyone has triaged it. */
 export interface TicketIntake {
   ticketNo: string;
   hospitalId: number;
@@ -161,7 +161,6 @@ export interface TicketState {
   pauseReason: string | null;
   cancelReason: string | null;
   archiveHash: string | null;
-  intakeRecorded: boolean;
   /** Event counter: each state change is projected once under `${ticketNo}:${seq}`. */
   seq: number;
   taskSeq: number;

@@ -1,9 +1,6 @@
 /**
- * The worker's memory allocator. Each cached ticket costs the worker ~400 KiB of RSS under glibc's
- * malloc but ~230 KiB under jemalloc: the difference is fragmentation in the native heap of the
- * SDK's core (Rust), not our data (docs/benchmarks.md #3). So the worker process runs with
- * jemalloc preloaded when the machine has it; `npm start` installs it once where it can (Debian's
- * libjemalloc2, as root), and otherwise the worker runs on glibc and says so.
+ * The worker runs on jemalloc where the machine has it (Debian's libjemalloc2, which `npm start`
+ * installs once where it can), else on glibc and says so. Why: docs/decisions.md, "jemalloc".
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -3,10 +3,9 @@ import { ROOT } from '../config/paths';
 import { workerAllocatorEnv } from './allocator';
 
 /**
- * How the worker process is launched, by `npm start` and by the benchmarks alike. The heap cap
- * bounds the process; worker/create-worker.ts caches at most WORKER_MAX_CACHED_WORKFLOWS tickets
- * (about 0.3 MiB each on jemalloc, docs/benchmarks.md) so thousands of open tickets stay under
- * 1 GiB: tickets beyond the cache are rebuilt from history when their next timer or step arrives.
+ * How the worker process is launched, by `npm start` and the benchmarks alike. The heap cap and
+ * the ticket cache (worker/create-worker.ts) keep thousands of open tickets under 1 GiB: tickets
+ * beyond the cache are rebuilt from history when their next timer or step arrives.
  */
 export const WORKER_HEAP_MIB = Number(process.env.WORKER_HEAP_MIB ?? 768);
 

@@ -3,7 +3,7 @@ import { bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
 /**
  * Our pure domain modules (no state, no `@temporalio/*` imports), evaluated once per V8 context
  * and shared by every ticket instead of once per ticket: each cached ticket is that much smaller
- * and quicker to rebuild when a timer fires for it (docs/benchmarks.md #3).
+ * and quicker to rebuild when a timer fires for it.
  */
 export const SHARED_DOMAIN_MODULES = ['catalogue', 'sha256', 'sla', 'step-checks', 'ticket', 'ticket-rules', 'ticket.schemas.limits'].map((m) =>
   require.resolve(`../domain/${m}`),

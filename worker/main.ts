@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     // A bundle built beforehand (npm start does) keeps webpack out of this long-lived process.
     const bundle = process.env.DESK_WORKFLOW_BUNDLE;
     const worker = await createWorker({ connection, settings, deps: { orm, temporal }, workflowBundle: bundle ? { codePath: bundle } : undefined });
-    // For capacity planning (docs/benchmarks.md #3): how much of the worker's memory is JS heap.
+    // For capacity planning: how much of the worker's memory is JS heap.
     const every = Number(process.env.WORKER_MEMORY_LOG_SECONDS ?? 0);
     if (every > 0) {
       const mib = (n: number) => (n / 2 ** 20).toFixed(0);

@@ -1,2 +1,2 @@
 // Entry point the worker bundles: every workflow type the task queue serves.
-export { ticketWorkflow } from './ticket.workflow';
+export { ticketWorkflow } from './ticket/workflow';

@@ -18,7 +18,7 @@ import {
   signatureUpdate,
   triageUpdate,
   type StepArgs,
-} from '../../workflows/ticket.messages';
+} from '../../workflows/ticket/messages';
 import type { StepResult } from '../../domain/projection';
 import type { UpdateDefinition } from '@temporalio/common';
 

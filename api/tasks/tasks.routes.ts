@@ -1,14 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Hono } from 'hono';
-import { ticketWorkflowId } from '../../domain/ticket';
-import { claimTaskUpdate } from '../../workflows/ticket.messages';
+import { claimTaskUpdate } from '../../workflows/ticket/messages';
 import { requireUser } from '../auth/session';
 import { ApiError, forbidden, notFound, unprocessable } from '../errors';
-import type { AppDeps, AppEnv, SessionUser } from '../env';
+import type { AppEnv, SessionUser } from '../env';
 import { contentRange, parseListQuery } from '../list-query';
 import { parseBody } from '../validate';
 import { span } from '../timing';
-import { actorOf, runStep } from '../tickets/run-step';
+import { actorOf } from '../workflow/actor';
+import { refusalsAsHttp } from '../workflow/step-errors';
+import type { TicketGateway } from '../workflow/ticket-gateway';
 import type { ProjectionBatch } from '../../domain/projection';
 import type { TaskDto } from './task.dto';
 import { findVisibleTask, listVisibleTasks, TASK_SORTABLE } from './task.sql';
@@ -36,12 +37,9 @@ async function assertAssignable(em: EntityManager, field: string, userId: number
   if (!(await isActiveIn(em, userId, roles))) throw unprocessable({ [field]: `Choose an active ${roles.join(' or ')}` });
 }
 
-/**
- * The task as the step left it, from the events the Update answered with (already written): no
- * second read. Undefined for tickets from before api-projections, whose caller reads the row.
- */
-function afterStep(before: TaskDto, projected: ProjectionBatch | undefined): TaskDto | undefined {
-  const events = projected?.projections ?? [];
+/** The task as the step left it, from the events the Update answered with (already written): no second read. */
+function afterStep(before: TaskDto, projected: ProjectionBatch): TaskDto | undefined {
+  const events = projected.projections;
   const closed = events.flatMap((p) => p.closedTasks).find((t) => t.id === before.id);
   const last = events.at(-1);
   if (!closed || !last) return undefined;
@@ -56,7 +54,7 @@ function afterStep(before: TaskDto, projected: ProjectionBatch | undefined): Tas
   };
 }
 
-export function tasksRoutes(deps: AppDeps) {
+export function tasksRoutes(tickets: TicketGateway) {
   return new Hono<AppEnv>()
     .use(requireUser)
     .get('/', async (c) => {
@@ -73,13 +71,8 @@ export function tasksRoutes(deps: AppDeps) {
       if (task.status === 'open' && task.assigneeId === user.id) return c.json(task);
       if (task.status !== 'open') throw new ApiError(409, `This task is already ${task.status}`);
       if (task.candidateRole !== user.role) throw forbidden(`This task is for the ${task.candidateRole} role`);
-      await runStep(deps, () =>
-        deps.temporal.workflow.getHandle(ticketWorkflowId(task.ticketId)).executeUpdate(claimTaskUpdate, {
-          args: [{ actor: actorOf(user), taskId: task.id }],
-          updateId: `${task.id}:claim:${user.id}`,
-        }),
-        c,
-      );
+      const updateId = `${task.id}:claim:${user.id}`;
+      await refusalsAsHttp(() => tickets.update(task.ticketId, claimTaskUpdate, { actor: actorOf(user), taskId: task.id }, { updateId, timed: (part, fn) => span(c, part, fn) }));
       return c.json(await visibleTask(c.get('em'), user, task.id));
     })
     .post('/:id/complete', async (c) => {
@@ -98,13 +91,7 @@ export function tasksRoutes(deps: AppDeps) {
       });
       // Same user, same task: a retried request is the same Update and is applied once.
       const updateId = c.req.header('idempotency-key') ?? `${task.id}:complete:${user.id}`;
-      const result = await runStep(deps, () =>
-        deps.temporal.workflow.getHandle(ticketWorkflowId(task.ticketId)).executeUpdate(step.update, {
-          args: [{ actor: actorOf(user), taskId: task.id, data: data as never }],
-          updateId,
-        }),
-        c,
-      );
+      const result = await refusalsAsHttp(() => tickets.update(task.ticketId, step.update, { actor: actorOf(user), taskId: task.id, data }, { updateId, timed: (part, fn) => span(c, part, fn) }));
       return c.json(afterStep(task, result.projected) ?? (await visibleTask(em, user, task.id)));
     });
 }

@@ -77,9 +77,7 @@ export function timeline(history: History): TimelineEntry[] {
         const a = e.activityTaskScheduledEventAttributes;
         const name = a?.activityType?.name ?? '?';
         activities.set(base.eventId, name);
-        const input = decode(a?.input?.payloads?.[0]) as { type?: string } | undefined;
-        // Projections carry the event type they record: that is the readable part.
-        out.push({ ...base, kind: 'activity', name: name === 'project' && input?.type ? `record ${input.type}` : name });
+        out.push({ ...base, kind: 'activity', name });
         break;
       }
       case E.EVENT_TYPE_MARKER_RECORDED: {

@@ -1,23 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ArchiveRecord, TicketTask, type ITicket } from '../../db/entities';
 import { dueAt, met } from '../../domain/sla';
-import { ticketWorkflowId, type TicketState } from '../../domain/ticket';
-import { stateQuery } from '../../workflows/ticket.messages';
+import type { TicketState } from '../../domain/ticket';
 import { toTaskDto } from '../tasks/task.dto';
-import type { AppDeps } from '../env';
-import { withTemporal } from './run-step';
+import type { TicketGateway } from '../workflow/ticket-gateway';
 
 /**
  * What the show page needs beyond the row: every task, and the workflow's own record of the work
  * (triage, attempts, forms, signature, notes, clocks). Live tickets answer from the workflow by
  * query; once Temporal no longer has the run, the archive answers.
  */
-export async function ticketDetail(deps: AppDeps, em: EntityManager, t: ITicket) {
+export async function ticketDetail(tickets: TicketGateway, em: EntityManager, t: ITicket) {
   const tasks = await em.find(TicketTask, { ticket: t.id }, { populate: ['assignee'], orderBy: { createdAt: 'asc', id: 'asc' } });
   let state: TicketState | null = null;
   let source: 'workflow' | 'archive' | 'unavailable' = 'unavailable';
   try {
-    state = await withTemporal(deps, () => deps.temporal.workflow.getHandle(ticketWorkflowId(t.id)).query(stateQuery));
+    state = await tickets.state(t.id);
     source = 'workflow';
   } catch {
     const archived = await em.findOne(ArchiveRecord, { ticketId: t.id });

@@ -3,26 +3,29 @@ import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { UpdateDefinition } from '@temporalio/common';
 import { ArchiveRecord, IdempotencyKey, Ticket, TicketTask, User, type ITicket } from '../../db/entities';
 import { sql } from '../../db/sql';
 import { loadSlaTargets } from '../../db/sla-targets';
 import type { StepResult } from '../../domain/projection';
 import { canonicalJson } from '../../domain/sha256';
-import { STATUSES, STEPS, ticketWorkflowId, type TicketIntake } from '../../domain/ticket';
+import { STATUSES, STEPS, type TicketIntake } from '../../domain/ticket';
 import { createTicketBody, levelInput, noteInput, reasonInput, reassignInput } from '../../domain/ticket.schemas';
-import { addNoteUpdate, cancelUpdate, changeLevelUpdate, pauseUpdate, reassignUpdate, resumeUpdate } from '../../workflows/ticket.messages';
+import { addNoteUpdate, cancelUpdate, changeLevelUpdate, pauseUpdate, reassignUpdate, resumeUpdate } from '../../workflows/ticket/messages';
 import { requireRole, requireUser } from '../auth/session';
 import { isActiveIn } from '../users/active-user';
 import { ApiError, badRequest, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
+import { actorOf } from '../workflow/actor';
+import { refusalsAsHttp } from '../workflow/step-errors';
+import type { TicketGateway } from '../workflow/ticket-gateway';
 import { contentRange, likePattern, parseListQuery } from '../list-query';
 import { parseBody } from '../validate';
 import { timeline } from './history';
-import { actorOf, runStep, withTemporal } from './run-step';
 import { toTicketDto } from './ticket.dto';
 import { ticketDetail } from './ticket-detail';
-import { nextTicketNo, startTicketWorkflow, writeProjected } from './ticket-workflow.client';
+import { nextTicketNo } from './ticket-no';
 
 const SORTABLE = ['id', 'receivedAt', 'faultLevel', 'status', 'step', 'replyDueAt', 'updatedAt', 'systemCode', 'title'] as const;
 /** API field → entity property where the two differ. */
@@ -48,10 +51,10 @@ async function visibleTicket(em: EntityManager, user: SessionUser, id: string) {
 }
 
 /** Where the full story of a ticket lives: the running workflow, or (once archived) the archive. */
-async function workflowHistory(deps: AppDeps, em: EntityManager, ticketNo: string) {
+async function workflowHistory(tickets: TicketGateway, em: EntityManager, ticketNo: string) {
   const archived = await em.findOne(ArchiveRecord, { ticketId: ticketNo });
   try {
-    return { source: 'temporal' as const, history: await withTemporal(deps, () => deps.temporal.workflow.getHandle(ticketWorkflowId(ticketNo)).fetchHistory()) };
+    return { source: 'temporal' as const, history: await tickets.history(ticketNo) };
   } catch (e) {
     // Past the namespace retention Temporal forgets the run; the archive kept a copy.
     if (!archived) throw e;
@@ -110,8 +113,15 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
   return where.length ? { $and: where } : {};
 }
 
-export function ticketsRoutes(deps: AppDeps) {
-  const act = (em: EntityManager, ticketNo: string, fn: Parameters<typeof actOn>[3]) => actOn(deps, em, ticketNo, fn);
+export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
+  /** Runs a ticket-level Update and answers with the ticket as it now is. */
+  async function act<A>(c: Context<AppEnv>, ticketNo: string, update: UpdateDefinition<StepResult, [A]>, arg: A) {
+    await refusalsAsHttp(() => tickets.update(ticketNo, update, arg, { updateId: c.req.header('idempotency-key') }));
+    const em = c.get('em').fork();
+    const t = await em.findOneOrFail(Ticket, ticketNo, { populate: ['hospital', 'department', 'assignee'] });
+    return { ...toTicketDto(t), ...(await ticketDetail(tickets, em, t)) };
+  }
+
   return new Hono<AppEnv>()
     .use(requireUser)
     .get('/', async (c) => {
@@ -136,12 +146,12 @@ export function ticketsRoutes(deps: AppDeps) {
     .get('/:id', async (c) => {
       const em = c.get('em');
       const t = await visibleTicket(em, c.get('user'), c.req.param('id'));
-      return c.json({ ...toTicketDto(t), ...(await ticketDetail(deps, em, t)) });
+      return c.json({ ...toTicketDto(t), ...(await ticketDetail(tickets, em, t)) });
     })
     .get('/:id/history', async (c) => {
       const em = c.get('em');
       const t = await visibleTicket(em, c.get('user'), c.req.param('id'));
-      const { source, history } = await workflowHistory(deps, em, t.id);
+      const { source, history } = await workflowHistory(tickets, em, t.id);
       const entries = timeline(history);
       if (c.req.query('download') === '1') {
         c.header('Content-Disposition', `attachment; filename="${t.id}-history.json"`);
@@ -153,7 +163,7 @@ export function ticketsRoutes(deps: AppDeps) {
       const user = c.get('user');
       const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
       const body = await parseBody(c, noteInput);
-      return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(addNoteUpdate, { args: [{ actor: actorOf(user), text: body.text }], updateId: c.req.header('idempotency-key') })));
+      return c.json(await act(c, t.id, addNoteUpdate, { actor: actorOf(user), text: body.text }));
     })
     .post('/:id/reassign', requireRole('dispatcher', 'manager'), async (c) => {
       const user = c.get('user');
@@ -162,30 +172,30 @@ export function ticketsRoutes(deps: AppDeps) {
       const body = await parseBody(c, reassignInput);
       const roles = t.step === 'triage' || t.step === 'dispatch' ? ['dispatcher'] : t.step === 'remote' ? ['engineer', 'dispatcher'] : ['engineer'];
       if (!(await isActiveIn(em, body.assigneeId, roles))) throw unprocessable({ assigneeId: `At this step, choose an active ${roles.join(' or ')}` });
-      return c.json(await act(em, t.id, (h) => h.executeUpdate(reassignUpdate, { args: [{ actor: actorOf(user), ...body }], updateId: c.req.header('idempotency-key') })));
+      return c.json(await act(c, t.id, reassignUpdate, { actor: actorOf(user), ...body }));
     })
     .post('/:id/level', requireRole('dispatcher', 'manager'), async (c) => {
       const user = c.get('user');
       const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
       const body = await parseBody(c, levelInput);
-      return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(changeLevelUpdate, { args: [{ actor: actorOf(user), ...body }], updateId: c.req.header('idempotency-key') })));
+      return c.json(await act(c, t.id, changeLevelUpdate, { actor: actorOf(user), ...body }));
     })
     .post('/:id/pause', requireRole('dispatcher', 'manager', 'engineer'), async (c) => {
       const user = c.get('user');
       const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
       const body = await parseBody(c, reasonInput);
-      return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(pauseUpdate, { args: [{ actor: actorOf(user), reason: body.reason }], updateId: c.req.header('idempotency-key') })));
+      return c.json(await act(c, t.id, pauseUpdate, { actor: actorOf(user), reason: body.reason }));
     })
     .post('/:id/resume', requireRole('dispatcher', 'manager', 'engineer'), async (c) => {
       const user = c.get('user');
       const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
-      return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(resumeUpdate, { args: [{ actor: actorOf(user) }], updateId: c.req.header('idempotency-key') })));
+      return c.json(await act(c, t.id, resumeUpdate, { actor: actorOf(user) }));
     })
     .post('/:id/cancel', requireRole('dispatcher', 'manager', 'hospital_contact'), async (c) => {
       const user = c.get('user');
       const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
       const body = await parseBody(c, reasonInput);
-      return c.json(await act(c.get('em'), t.id, (h) => h.executeUpdate(cancelUpdate, { args: [{ actor: actorOf(user), reason: body.reason }], updateId: c.req.header('idempotency-key') })));
+      return c.json(await act(c, t.id, cancelUpdate, { actor: actorOf(user), reason: body.reason }));
     })
     .post('/', requireRole('admin', 'manager', 'dispatcher', 'hospital_contact'), async (c) => {
       const user = c.get('user');
@@ -256,11 +266,10 @@ export function ticketsRoutes(deps: AppDeps) {
       const options = { slaTargets: await loadSlaTargets(em, hospital.id) };
       // USE_EXISTING: a retry attaches to the workflow its first attempt started, and like the
       // first attempt gets the ticket's first row and task back to write.
-      let started: StepResult | undefined;
       for (let attempt = 1; ; attempt++) {
         const current: TicketIntake = intake!;
         try {
-          started = await withTemporal(deps, () => startTicketWorkflow(deps.temporal, deps.settings.taskQueue, current, replay ? 'USE_EXISTING' : 'FAIL', options));
+          await tickets.start(current, options, replay ? 'USE_EXISTING' : 'FAIL');
           break;
         } catch (e) {
           if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
@@ -274,16 +283,8 @@ export function ticketsRoutes(deps: AppDeps) {
           if (key) await em.nativeUpdate(IdempotencyKey, { user: user.id, key }, { ticketId: intake.ticketNo, intake: intake as unknown as Record<string, unknown> });
         }
       }
-      await writeProjected(deps.orm, started);
       const t = await em.fork().findOneOrFail(Ticket, intake!.ticketNo, { populate: ['hospital', 'department'] });
       if (replay) return c.json(toTicketDto(t), 200);
       return c.json(toTicketDto(t), 201);
     });
-}
-
-/** Runs a ticket-level Update and answers with the ticket as it now is. */
-async function actOn(deps: AppDeps, em: EntityManager, ticketNo: string, fn: (h: ReturnType<AppDeps['temporal']['workflow']['getHandle']>) => Promise<StepResult>) {
-  await runStep(deps, () => fn(deps.temporal.workflow.getHandle(ticketWorkflowId(ticketNo))));
-  const t = await em.fork().findOneOrFail(Ticket, ticketNo, { populate: ['hospital', 'department', 'assignee'] });
-  return { ...toTicketDto(t), ...(await ticketDetail(deps, em.fork(), t)) };
 }

@@ -7,7 +7,7 @@ import { temporal as proto } from '@temporalio/proto';
 import { verifyArchiveChain } from '../../db/archive-chain';
 import { openOrm } from '../../db/orm';
 import { ticketWorkflowId, type TicketState } from '../../domain/ticket';
-import { stateQuery } from '../../workflows/ticket.messages';
+import { stateQuery } from '../../workflows/ticket/messages';
 import { ONSITE_EVENTS, ONSITE_TASKS } from './flow-driver';
 import type { TemporalTarget } from './infra';
 import { within } from './util';

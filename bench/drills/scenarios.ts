@@ -6,7 +6,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { ticketWorkflowId } from '../../domain/ticket';
-import { stateQuery } from '../../workflows/ticket.messages';
+import { stateQuery } from '../../workflows/ticket/messages';
 import { runArchiveTamperDrill } from './archive-tamper';
 import { driveOnsiteFlows, Progress, STEPS_PER_FLOW, type DriveReport } from './flow-driver';
 import { DrillSession, type HttpStats } from './http';

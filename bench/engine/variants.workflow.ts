@@ -3,7 +3,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 
 export const stepUpdate = defineUpdate<unknown, [number]>('step');
 export const finishUpdate = defineUpdate<void>('finish');
-const STEP = defineSearchAttributeKey('TicketStep', SearchAttributeType.KEYWORD);
+const STEP = defineSearchAttributeKey('TicketStatus', SearchAttributeType.KEYWORD);
 const acts = proxyActivities<{ noop(x: unknown): Promise<void> }>({ startToCloseTimeout: '30 seconds' });
 
 export interface Variant { sa?: number; timer?: boolean; activities?: number; payload?: number; argPayload?: number }

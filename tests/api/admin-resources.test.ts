@@ -1,4 +1,5 @@
 import { ApiSession } from '../support/http';
+import { cancelUpdate } from '../../workflows/ticket/messages';
 import { startStack, type Stack } from '../support/stack';
 import { handleOf, hospitalWithPolicy, loadActors, openTicket, waitForEvent, type Actors } from '../support/flow';
 
@@ -98,7 +99,7 @@ describe('what managers audit', () => {
     expect(dash.body.complianceThisMonth.find((r) => r.level === 1 && r.clock === 'reply')!.missed).toBeGreaterThanOrEqual(1);
     expect(dash.body.engineerWorkload.map((w) => w.displayName)).toEqual(expect.arrayContaining(['张工', '刘工']));
 
-    await handleOf(stack, t.ticketNo).executeUpdate('cancel', { args: [{ actor: a.dispatcher, reason: '重复报修' }] });
+    await handleOf(stack, t.ticketNo).update(cancelUpdate, { actor: a.dispatcher, reason: '重复报修' });
     await handleOf(stack, t.ticketNo).result();
     const archive = await manager.get<{ id: number; ticketId: string; outcome: string }[]>('/api/archive-records', { filter: { ticketId: t.ticketNo } });
     expect(archive.body).toMatchObject([{ ticketId: t.ticketNo, outcome: 'cancelled' }]);

@@ -34,3 +34,16 @@ describe('workflow determinism lint rule', () => {
     expect(await lint('activities/example.ts', "import fs from 'node:fs';\nexport const f = fs;\n")).toEqual([]);
   });
 });
+
+describe('one writer of ticket steps', () => {
+  const send = "export async function f(h: { executeUpdate(u: string): Promise<unknown> }) {\n  return h.executeUpdate('triage');\n}\n";
+
+  it.each(['api/tickets/example.ts', 'tests/workflows/example.test.ts', 'bench/drills/example.ts'])('refuses a direct Update in %s', async (file) => {
+    expect((await lint(file, send)).join('\n')).toMatch(/ticket-gateway/);
+  });
+
+  it('allows it in the gateway and the bare baseline', async () => {
+    expect(await lint('api/workflow/ticket-gateway.ts', send)).toEqual([]);
+    expect(await lint('bench/minimal.flow.ts', send)).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { loadTemporalSettings, retentionSeconds } from '../../config/temporal';
-import { SA } from '../../workflows/search-attributes';
+import { SA } from '../../workflows/ticket/search-attributes';
 
 const TYPE_NAMES: Record<string, string> = {
   KEYWORD: 'Keyword',

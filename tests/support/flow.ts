@@ -3,13 +3,15 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Hospital, HospitalSystem, NursingSystem, SlaPolicy, TicketEvent, User, type ITicketEvent } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { loadSlaTargets } from '../../db/sla-targets';
-import type { StepResult } from '../../domain/projection';
-import { checkInUpdate, dispatchDecisionUpdate, repairFormUpdate, stateQuery, triageUpdate } from '../../workflows/ticket.messages';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { ProjectionBatch, StepResult } from '../../domain/projection';
+import { checkInUpdate, dispatchDecisionUpdate, repairFormUpdate, triageUpdate } from '../../workflows/ticket/messages';
 import { approve, repairForm, triage } from './step-data';
 import type { FaultLevel } from '../../domain/catalogue';
 import type { SlaTarget } from '../../domain/sla';
 import { ticketWorkflowId, type Actor, type TicketIntake, type TicketState } from '../../domain/ticket';
-import { nextTicketNo, startTicketWorkflow, writeProjected } from '../../api/tickets/ticket-workflow.client';
+import { nextTicketNo } from '../../api/tickets/ticket-no';
+import { ticketGateway } from '../../api/workflow/ticket-gateway';
 import type { Stack } from './stack';
 
 export type Actors = Record<string, Actor>;
@@ -82,9 +84,15 @@ export function intakeOf(
 }
 
 /**
- * Starts a ticket as the API does (the hospital's terms travel with the start) and, unless told
- * `unwritten`, writes what the intake answered with, as the API does before it answers.
+ * The API's gateway to ticket workflows, on the test's stack. `unwritten`: it plays an API that
+ * died after each Update, before writing what it answered (only the workflow's own writes land).
  */
+export function gatewayOf(stack: Stack, opts: { unwritten?: boolean } = {}) {
+  const writeEvents = opts.unwritten ? async (_batch: ProjectionBatch) => {} : undefined;
+  return ticketGateway({ temporal: stack.client, orm: stack.orm, taskQueue: stack.taskQueue, writeEvents });
+}
+
+/** Starts a ticket as the API does: the hospital's terms travel with the start, its first row is written. */
 export async function openTicket(
   stack: Stack,
   by: Actor,
@@ -93,9 +101,7 @@ export async function openTicket(
   const receivedAt = opts.receivedAt ?? new Date();
   const intake = intakeOf(await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai'), by, { ...opts, receivedAt });
   const slaTargets = await loadSlaTargets(stack.orm.em.fork(), intake.hospitalId);
-  const options = opts.projectionGraceSeconds === undefined ? { slaTargets } : { slaTargets, projectionGraceSeconds: opts.projectionGraceSeconds };
-  const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake, 'FAIL', options);
-  if (!opts.unwritten) await writeProjected(stack.orm, started);
+  const started = await gatewayOf(stack, opts).start(intake, { slaTargets, projectionGraceSeconds: opts.projectionGraceSeconds });
   return { ...started, intake };
 }
 
@@ -111,33 +117,31 @@ export async function atSignature(
 ): Promise<StepResult> {
   const t = await openTicket(stack, a.dispatcher, { hospitalId: opts.hospitalId, faultLevel: opts.faultLevel });
   const h = handleOf(stack, t.ticketNo);
-  let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId, opts.triageLevel) }] });
-  s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) }] });
-  s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: {} }] });
-  return h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() }] });
+  let s = await h.update(triageUpdate, { actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId, opts.triageLevel) });
+  s = await h.update(dispatchDecisionUpdate, { actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) });
+  s = await h.update(checkInUpdate, { actor: a.engineer, taskId: taskOf(s, 'checkin'), data: {} });
+  return h.update(repairFormUpdate, { actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: repairForm() });
 }
 
-/** The ticket's whole state, from its workflow: Updates answer with a summary only (lean-answers). */
+/** The ticket's whole state, from its workflow: Updates answer with a summary only. */
 export function stateOf(stack: Stack, ticketNo: string): Promise<TicketState> {
-  return stack.client.workflow.getHandle(ticketWorkflowId(ticketNo)).query(stateQuery);
-}
-
-/** Like the API: writes the events an Update answered with before looking at the database. */
-export async function applied<T>(stack: Stack, update: Promise<T>): Promise<T> {
-  const result = await update;
-  await writeProjected(stack.orm, result);
-  return result;
+  return gatewayOf(stack).state(ticketNo);
 }
 
 /**
- * The ticket's workflow handle, whose Updates behave as the API sends them: the events an Update
- * answers with are written to PostgreSQL before the test looks there.
+ * One ticket as a test drives it: Updates go through the API's gateway (their events are written
+ * to PostgreSQL before the test looks there, unless `unwritten`); the rest reads the workflow.
  */
-export function handleOf(stack: Stack, ticketNo: string) {
-  const h = stack.client.workflow.getHandle(ticketWorkflowId(ticketNo));
-  const send = h.executeUpdate.bind(h);
-  const executeUpdate = ((...args: Parameters<typeof send>) => applied(stack, send(...args))) as typeof h.executeUpdate;
-  return Object.assign(h, { executeUpdate });
+export function handleOf(stack: Stack, ticketNo: string, opts: { unwritten?: boolean } = {}) {
+  const tickets = gatewayOf(stack, opts);
+  const raw = stack.client.workflow.getHandle(ticketWorkflowId(ticketNo));
+  return {
+    update: <A>(update: UpdateDefinition<StepResult, [A]>, arg: A, updateId?: string) => tickets.update(ticketNo, update, arg, { updateId }),
+    state: () => tickets.state(ticketNo),
+    result: () => tickets.result(ticketNo),
+    describe: () => raw.describe(),
+    fetchHistory: () => raw.fetchHistory(),
+  };
 }
 
 /** The open task of a kind, from the workflow's own state. */

@@ -1,6 +1,6 @@
 import { Ticket, TicketEvent } from '../../db/entities';
 import { ticketWorkflowId } from '../../domain/ticket';
-import { stateQuery } from '../../workflows/ticket.messages';
+import { stateQuery } from '../../workflows/ticket/messages';
 import { ApiSession } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
@@ -61,7 +61,7 @@ describe('raising a service request through the API', () => {
     expect(desc.status.name).toBe('RUNNING');
     expect(desc.type).toBe('ticketWorkflow');
     expect(desc.searchAttributes.TicketNo).toEqual([t.id]);
-    expect(await handle.query(stateQuery)).toMatchObject({ ticketNo: t.id, step: 'triage', intakeRecorded: true });
+    expect(await handle.query(stateQuery)).toMatchObject({ ticketNo: t.id, step: 'triage', status: 'open' });
 
     const em = stack.orm.em.fork();
     const row = await em.findOneOrFail(Ticket, t.id);

@@ -1,6 +1,6 @@
 import { verifyArchiveChain } from '../../db/archive-chain';
 import { ArchiveRecord } from '../../db/entities';
-import { remoteAttemptUpdate, triageUpdate } from '../../workflows/ticket.messages';
+import { remoteAttemptUpdate, triageUpdate } from '../../workflows/ticket/messages';
 import { handleOf, loadActors, openTicket, taskOf, type Actors } from '../support/flow';
 import { resolvedRemotely, triage } from '../support/step-data';
 import { startStack, type Stack } from '../support/stack';
@@ -28,8 +28,8 @@ async function behindTheBack(sql: string, params: unknown[]): Promise<void> {
 async function archivedTicket(): Promise<string> {
   const t = await openTicket(stack, a.dispatcher);
   const h = handleOf(stack, t.ticketNo);
-  const s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId) }] });
-  await h.executeUpdate(remoteAttemptUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'remote'), data: resolvedRemotely }] });
+  const s = await h.update(triageUpdate, { actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId) });
+  await h.update(remoteAttemptUpdate, { actor: a.engineer, taskId: taskOf(s, 'remote'), data: resolvedRemotely });
   await h.result();
   return t.ticketNo;
 }

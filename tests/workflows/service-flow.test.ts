@@ -11,12 +11,10 @@ import {
   remoteAttemptUpdate,
   repairFormUpdate,
   signatureUpdate,
-  stateQuery,
   triageUpdate,
-} from '../../workflows/ticket.messages';
-import { nextTicketNo, startTicketWorkflow } from '../../api/tickets/ticket-workflow.client';
+} from '../../workflows/ticket/messages';
 import { ticketWorkflowId } from '../../domain/ticket';
-import { atSignature, eventTypes, handleOf, hospitalWithPolicy, intakeOf, loadActors, openTicket, stateOf, taskOf, waitForEvent, type Actors } from '../support/flow';
+import { atSignature, eventTypes, handleOf, hospitalWithPolicy, loadActors, openTicket, stateOf, taskOf, waitForEvent, type Actors } from '../support/flow';
 import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../support/step-data';
 import { recordHistory } from '../support/histories';
 import { startStack, type Stack } from '../support/stack';
@@ -38,14 +36,14 @@ describe('the service flow (服务流程)', () => {
   it('remote path: triage → remote attempt resolves → archived, with the reply and first solution recorded', async () => {
     const t = await openTicket(stack, a.dispatcher, { faultLevel: 1 });
     const h = handleOf(stack, t.ticketNo);
-    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId, 1) }] });
+    let s = await h.update(triageUpdate, { actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId, 1) });
     expect(s).toMatchObject({ step: 'remote', assigneeId: a.engineer.userId });
     // The update returned after its projection: the row and the new task are already there.
     const em = stack.orm.em.fork();
     expect(await em.findOneOrFail(Ticket, t.ticketNo)).toMatchObject({ step: 'remote', category: 'fault_diagnosis', faultLevel: 1 });
     expect(await em.findOneOrFail(TicketTask, taskOf(s, 'remote'))).toMatchObject({ status: 'open', kind: 'remote' });
 
-    s = await h.executeUpdate(remoteAttemptUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'remote'), data: resolvedRemotely }] });
+    s = await h.update(remoteAttemptUpdate, { actor: a.engineer, taskId: taskOf(s, 'remote'), data: resolvedRemotely });
     expect(s.status).toBe('resolved');
     const done = await finished(t.ticketNo);
     expect(done).toMatchObject({ status: 'archived', step: 'archived' });
@@ -72,23 +70,23 @@ describe('the service flow (服务流程)', () => {
   it('on-site path: triage → dispatch approved → check-in → repair form → hospital signs → archived with signature and history', async () => {
     const t = await openTicket(stack, a.cdphc, { faultLevel: 2 });
     const h = handleOf(stack, t.ticketNo);
-    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer2.userId) }] });
+    let s = await h.update(triageUpdate, { actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer2.userId) });
     expect(s.step).toBe('dispatch');
-    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher2, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer2.userId) }] });
+    s = await h.update(dispatchDecisionUpdate, { actor: a.dispatcher2, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer2.userId) });
     expect(s).toMatchObject({ step: 'onsite', assigneeId: a.engineer2.userId });
     expect((await stateOf(stack, t.ticketNo)).onsiteEngineerId).toBe(a.engineer2.userId);
     // "notified at once": the engineer's notification is written before the approval returns.
     const note = await stack.orm.em.fork().findOne(Notification, { ticket: t.ticketNo, recipient: a.engineer2.userId, kind: 'dispatched' });
     expect(note).not.toBeNull();
 
-    s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer2, taskId: taskOf(s, 'checkin'), data: { note: '已到达重症医学科' } }] });
+    s = await h.update(checkInUpdate, { actor: a.engineer2, taskId: taskOf(s, 'checkin'), data: { note: '已到达重症医学科' } });
     const form = repairForm();
-    s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer2, taskId: taskOf(s, 'repair_form'), data: form }] });
+    s = await h.update(repairFormUpdate, { actor: a.engineer2, taskId: taskOf(s, 'repair_form'), data: form });
     expect(s.step).toBe('signature');
     const formHash = createHash('sha256').update(canonicalJson({ ticketNo: t.ticketNo, ...form })).digest('hex');
     expect((await stateOf(stack, t.ticketNo)).repairForms[0].hash).toBe(formHash);
 
-    s = await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(s, 'signature'), data: accept }] });
+    s = await h.update(signatureUpdate, { actor: a.cdphc, taskId: taskOf(s, 'signature'), data: accept });
     expect(s.status).toBe('resolved');
     const done = await finished(t.ticketNo);
     expect(done.status).toBe('archived');
@@ -113,13 +111,13 @@ describe('the service flow (服务流程)', () => {
   it('remote fails → dispatcher sends back → remote again → escalates → approved', async () => {
     const t = await openTicket(stack, a.dispatcher);
     const h = handleOf(stack, t.ticketNo);
-    let s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId) }] });
-    s = await h.executeUpdate(remoteAttemptUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'remote'), data: escalate }] });
+    let s = await h.update(triageUpdate, { actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId) });
+    s = await h.update(remoteAttemptUpdate, { actor: a.engineer, taskId: taskOf(s, 'remote'), data: escalate });
     expect(s.step).toBe('dispatch');
-    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: sendBack }] });
+    s = await h.update(dispatchDecisionUpdate, { actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: sendBack });
     expect(s).toMatchObject({ step: 'remote', assigneeId: a.engineer.userId });
-    s = await h.executeUpdate(remoteAttemptUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'remote'), data: escalate }] });
-    s = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer2.userId) }] });
+    s = await h.update(remoteAttemptUpdate, { actor: a.engineer, taskId: taskOf(s, 'remote'), data: escalate });
+    s = await h.update(dispatchDecisionUpdate, { actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer2.userId) });
     expect(s.step).toBe('onsite');
     const q = await stateOf(stack, t.ticketNo);
     expect(q.remoteAttempts).toHaveLength(2);
@@ -129,16 +127,16 @@ describe('the service flow (服务流程)', () => {
   it('hospital refuses to sign → the work goes back on site → a new form is signed', async () => {
     const t = await atSignature(stack, a);
     const h = handleOf(stack, t.ticketNo);
-    let s = await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(t, 'signature'), data: refuse }] });
+    let s = await h.update(signatureUpdate, { actor: a.cdphc, taskId: taskOf(t, 'signature'), data: refuse });
     expect(s).toMatchObject({ status: 'open', step: 'onsite' });
     const q = await stateOf(stack, t.ticketNo);
     expect(q.refusals[0]).toMatchObject({ reason: refuse.reason, formHash: q.repairForms[0].hash });
     expect(s.tasks.map((x) => [x.kind, x.assigneeId])).toEqual([['checkin', a.engineer.userId]]);
 
-    s = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'checkin'), data: { note: '二次上门' } }] });
+    s = await h.update(checkInUpdate, { actor: a.engineer, taskId: taskOf(s, 'checkin'), data: { note: '二次上门' } });
     const second = { ...repairForm(), handling: '更换白板主机网卡并重装客户端' };
-    s = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: second }] });
-    s = await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(s, 'signature'), data: accept }] });
+    s = await h.update(repairFormUpdate, { actor: a.engineer, taskId: taskOf(s, 'repair_form'), data: second });
+    s = await h.update(signatureUpdate, { actor: a.cdphc, taskId: taskOf(s, 'signature'), data: accept });
     const done = await finished(t.ticketNo);
     expect(done.repairForms).toHaveLength(2);
     // The signature vouches for the second form, not the refused one.
@@ -151,7 +149,7 @@ describe('the service flow (服务流程)', () => {
 
   it('exposes the full state by query, deadlines included', async () => {
     const t = await openTicket(stack, a.dispatcher, { faultLevel: 1 });
-    const q = await handleOf(stack, t.ticketNo).query(stateQuery);
+    const q = await handleOf(stack, t.ticketNo).state();
     expect(q).toMatchObject({ ticketNo: t.ticketNo, step: 'triage', status: 'open', faultLevel: 1 });
     expect(q.sla.clocks.map((c) => [c.name, c.windowSeconds])).toEqual([
       ['reply', 30 * 60],
@@ -159,22 +157,17 @@ describe('the service flow (服务流程)', () => {
     ]);
     const desc = await handleOf(stack, t.ticketNo).describe();
     expect(new Date(desc.searchAttributes.ReplyDueAt![0] as string | Date).getTime()).toBe(Date.parse(t.intake.receivedAt) + 30 * 60_000);
-    // The start request set the first deadlines and the breach flag: the intake upserted nothing
-    // (the SDK itself upserts the patch marker's TemporalChangeVersion).
+    // The start request set the first deadlines and the breach flag: the intake upserted nothing.
     expect(desc.searchAttributes).toMatchObject({ TicketStatus: ['open'], SlaBreached: [false], FaultLevel: [1] });
     expect(desc.searchAttributes.TicketStep).toBeUndefined();
-    expect(await upsertsOf(t.ticketNo)).toEqual([['TemporalChangeVersion']]);
+    expect(await upsertsOf(t.ticketNo)).toEqual([]);
   });
 
   it('writes a step itself when its caller never did (the API died after the Update): nothing is lost', async () => {
-    // The ticket is started and stepped through the bare client, and nobody writes what the
-    // Updates answered: only the workflow's own projection activity can put it in PostgreSQL.
-    const receivedAt = new Date();
-    const ticketNo = await nextTicketNo(stack.orm.em.fork(), receivedAt, 'Asia/Shanghai');
-    const intake = intakeOf(ticketNo, a.dispatcher, { receivedAt, faultLevel: 3 });
-    const started = await startTicketWorkflow(stack.client, stack.taskQueue, intake, 'FAIL', { projectionGraceSeconds: 2 });
-    const h = stack.client.workflow.getHandle(ticketWorkflowId(ticketNo));
-    await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(started, 'triage'), data: triage('remote', a.engineer.userId) }] });
+    // Nobody writes what the Updates answered: only the workflow's own projection activity can
+    // put the ticket in PostgreSQL.
+    const { ticketNo, started, h } = await unwrittenTicket({ graceSeconds: 2 });
+    await h.update(triageUpdate, { actor: a.dispatcher, taskId: taskOf(started, 'triage'), data: triage('remote', a.engineer.userId) });
     expect(await stack.orm.em.fork().findOne(Ticket, ticketNo)).toBeNull();
     const triaged = await waitForEvent(stack.orm, ticketNo, 'triaged', 15_000);
     expect(triaged.actorId).toBe(a.dispatcher.userId);
@@ -189,16 +182,16 @@ async function activitiesOf(ticketNo: string): Promise<string[]> {
   return (events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name ?? '?'] : []));
 }
 
-/** Starts a ticket through the bare client: nobody writes what its Updates answer with. */
+/** A ticket whose API dies after every Update: nobody writes what its Updates answer with. */
 async function unwrittenTicket(opts: { hospitalId?: number; graceSeconds: number }) {
   const started = await openTicket(stack, a.dispatcher, { faultLevel: 3, hospitalId: opts.hospitalId, projectionGraceSeconds: opts.graceSeconds, unwritten: true });
-  return { ticketNo: started.ticketNo, started, h: stack.client.workflow.getHandle(ticketWorkflowId(started.ticketNo)) };
+  return { ticketNo: started.ticketNo, started, h: handleOf(stack, started.ticketNo, { unwritten: true }) };
 }
 
-describe('lean answers (patched lean-answers)', () => {
+describe('lean answers', () => {
   it('an Update answers with the ticket summary and the events it made, not the whole state', async () => {
     const t = await openTicket(stack, a.dispatcher);
-    const s = await handleOf(stack, t.ticketNo).executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId) }] });
+    const s = await handleOf(stack, t.ticketNo).update(triageUpdate, { actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId) });
     expect(Object.keys(s).sort()).toEqual(['assigneeId', 'faultLevel', 'projected', 'seq', 'status', 'step', 'tasks', 'ticketNo']);
     expect(s).toMatchObject({ ticketNo: t.ticketNo, status: 'open', step: 'dispatch', seq: 2 });
     expect(s.projected!.projections.map((p) => [p.seq, p.type])).toEqual([[2, 'triaged']]);
@@ -220,8 +213,8 @@ describe('lean answers (patched lean-answers)', () => {
 
   it('the archive activity writes what nobody wrote, before the archive record', async () => {
     const { ticketNo, started, h } = await unwrittenTicket({ graceSeconds: 600 });
-    const s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(started, 'triage'), data: triage('remote', a.engineer.userId) }] });
-    await h.executeUpdate(remoteAttemptUpdate, { args: [{ actor: a.engineer, taskId: taskOf(s, 'remote'), data: resolvedRemotely }] });
+    const s = await h.update(triageUpdate, { actor: a.dispatcher, taskId: taskOf(started, 'triage'), data: triage('remote', a.engineer.userId) });
+    await h.update(remoteAttemptUpdate, { actor: a.engineer, taskId: taskOf(s, 'remote'), data: resolvedRemotely });
     await h.result();
     expect(await eventTypes(stack.orm, ticketNo)).toEqual(['created', 'triage_requested', 'triaged', 'remote_resolved', 'archived']);
     expect(await stack.orm.em.fork().findOneOrFail(Ticket, ticketNo)).toMatchObject({ status: 'archived', step: 'archived' });
@@ -230,16 +223,16 @@ describe('lean answers (patched lean-answers)', () => {
   });
 });
 
-describe('lean history (patched lean-history)', () => {
+describe('lean history', () => {
   it('an on-site flow ends in one activity, and upserts only what operators filter on', async () => {
     const t = await atSignature(stack, a, { faultLevel: 2, triageLevel: 1 });
     const h = handleOf(stack, t.ticketNo);
-    await h.executeUpdate(signatureUpdate, { args: [{ actor: a.cdphc, taskId: taskOf(t, 'signature'), data: accept }] });
+    await h.update(signatureUpdate, { actor: a.cdphc, taskId: taskOf(t, 'signature'), data: accept });
     await h.result();
     expect(await activitiesOf(t.ticketNo)).toEqual(['archiveTicket']);
-    // The SDK's patch marker; triage moved the level (2 → 1: reply in 30 min, and a first-solution
-    // deadline); archiving archived. No step or assignee upserts, no 'resolved' on the way.
-    expect(await upsertsOf(t.ticketNo)).toEqual([['TemporalChangeVersion'], ['FaultLevel', 'ReplyDueAt', 'SolutionDueAt'], ['TicketStatus']]);
+    // Triage moved the level (2 → 1: reply in 30 min, and a first-solution deadline); archiving
+    // archived. No step or assignee upserts, no 'resolved' on the way.
+    expect(await upsertsOf(t.ticketNo)).toEqual([['FaultLevel', 'ReplyDueAt', 'SolutionDueAt'], ['TicketStatus']]);
     // The step that closed the ticket left its timers pending: nothing cancels them at the end.
     expect(await timerEventsAfterLastUpdate(t.ticketNo)).toEqual([]);
     const desc = await h.describe();
@@ -266,7 +259,7 @@ describe('lean history (patched lean-history)', () => {
     await lock.connect();
     try {
       await lock.query('select pg_advisory_lock($1)', [ARCHIVE_LOCK]);
-      await h.executeUpdate(signatureUpdate, { args: [{ actor: contact, taskId: taskOf(t, 'signature'), data: accept }] });
+      await h.update(signatureUpdate, { actor: contact, taskId: taskOf(t, 'signature'), data: accept });
       await new Promise((r) => setTimeout(r, 3500));
       expect(await stack.orm.em.fork().findOne(ArchiveRecord, { ticketId: t.ticketNo })).toBeNull();
     } finally {

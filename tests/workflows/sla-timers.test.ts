@@ -7,9 +7,8 @@ import {
   signatureUpdate,
   pauseUpdate,
   resumeUpdate,
-  stateQuery,
   triageUpdate,
-} from '../../workflows/ticket.messages';
+} from '../../workflows/ticket/messages';
 import { atSignature, eventTypes, handleOf, hospitalWithPolicy, loadActors, openTicket, stateOf, taskOf, waitForEvent, type Actors } from '../support/flow';
 import { accept, triage } from '../support/step-data';
 import { recordHistory } from '../support/histories';
@@ -50,13 +49,13 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
     expect(sa.SlaBreached).toEqual([true]);
 
     const h = handleOf(stack, t.ticketNo);
-    await h.executeUpdate(acknowledgeEscalationUpdate, { args: [{ actor: a.manager, taskId: escalation.task!.id, data: { note: '已电话督促调度' } }] });
+    await h.update(acknowledgeEscalationUpdate, { actor: a.manager, taskId: escalation.task!.id, data: { note: '已电话督促调度' } });
     const acked = await stack.orm.em.fork().findOneOrFail(Escalation, escalation.id);
     expect(acked).toMatchObject({ note: '已电话督促调度' });
     expect(acked.acknowledgedBy?.id).toBe(a.manager.userId);
 
     // Triage afterwards satisfies the reply, late: the commitment stays missed.
-    await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId, 1) }] });
+    await h.update(triageUpdate, { actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId, 1) });
     const s = await stateOf(stack, t.ticketNo);
     const reply = s.sla.clocks.find((c) => c.name === 'reply')!;
     expect(reply.satisfiedAt).not.toBeNull();
@@ -67,9 +66,7 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
   it('a reply in time stops the reply clock: no breach follows', async () => {
     const { hospitalId } = await hospitalWithPolicy(stack.orm, { replySeconds: 2 });
     const t = await openTicket(stack, a.dispatcher, { hospitalId, faultLevel: 2 });
-    await handleOf(stack, t.ticketNo).executeUpdate(triageUpdate, {
-      args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId, 2) }],
-    });
+    await handleOf(stack, t.ticketNo).update(triageUpdate, { actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('remote', a.engineer.userId, 2) });
     const s = await stateOf(stack, t.ticketNo);
     expect(met(s.sla, s.sla.clocks[0])).toBe(true);
     await sleep(3000);
@@ -81,12 +78,12 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
     const { hospitalId } = await hospitalWithPolicy(stack.orm, { replySeconds: 2 });
     const t = await openTicket(stack, a.dispatcher, { hospitalId, faultLevel: 2 });
     const h = handleOf(stack, t.ticketNo);
-    await h.executeUpdate(pauseUpdate, { args: [{ actor: a.dispatcher, reason: '等待医院确认停机时间' }] });
+    await h.update(pauseUpdate, { actor: a.dispatcher, reason: '等待医院确认停机时间' });
     expect(await stack.orm.em.fork().findOneOrFail(Ticket, t.ticketNo)).toMatchObject({ pausedSince: expect.any(Date) });
     await sleep(3000);
     expect(await eventTypes(stack.orm, t.ticketNo)).not.toContain('sla_breached');
 
-    await h.executeUpdate(resumeUpdate, { args: [{ actor: a.dispatcher }] });
+    await h.update(resumeUpdate, { actor: a.dispatcher });
     const s = await stateOf(stack, t.ticketNo);
     expect(s.sla.pausedMs).toBeGreaterThanOrEqual(3000);
     const due = Date.parse(t.intake.receivedAt) + 2000 + s.sla.pausedMs;
@@ -101,11 +98,11 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
     const { hospitalId } = await hospitalWithPolicy(stack.orm, { replySeconds: 600 }, { 1: { replySeconds: 4, firstSolutionSeconds: 8 } });
     const t = await openTicket(stack, a.dispatcher, { hospitalId, faultLevel: 4 });
     const h = handleOf(stack, t.ticketNo);
-    await h.executeUpdate(pauseUpdate, { args: [{ actor: a.manager, reason: '医院午休' }] });
+    await h.update(pauseUpdate, { actor: a.manager, reason: '医院午休' });
     await sleep(1000);
-    await h.executeUpdate(resumeUpdate, { args: [{ actor: a.manager }] });
+    await h.update(resumeUpdate, { actor: a.manager });
     const resumed = await stateOf(stack, t.ticketNo);
-    await h.executeUpdate(changeLevelUpdate, { args: [{ actor: a.dispatcher, faultLevel: 1, reason: '已影响全院护理记录' }] });
+    await h.update(changeLevelUpdate, { actor: a.dispatcher, faultLevel: 1, reason: '已影响全院护理记录' });
     const s = await stateOf(stack, t.ticketNo);
     const received = Date.parse(t.intake.receivedAt);
     const row = await stack.orm.em.fork().findOneOrFail(Ticket, t.ticketNo);
@@ -127,13 +124,13 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
     const first = await waitForEvent(stack.orm, t.ticketNo, 'reminder');
     expect(first.data).toMatchObject({ taskId: taskOf(t, 'triage'), kind: 'triage', count: 1 });
     expect(await stack.orm.em.fork().count(Notification, { ticket: t.ticketNo, kind: 'reminder', recipientRole: 'dispatcher' })).toBeGreaterThanOrEqual(1);
-    await handleOf(stack, t.ticketNo).executeUpdate(claimTaskUpdate, { args: [{ actor: a.dispatcher2, taskId: taskOf(t, 'triage') }] });
+    await handleOf(stack, t.ticketNo).update(claimTaskUpdate, { actor: a.dispatcher2, taskId: taskOf(t, 'triage') });
     const count = await stack.orm.em.fork().count(TicketEvent, { ticket: t.ticketNo, type: 'reminder' });
     await sleep(2500);
     expect(await stack.orm.em.fork().count(TicketEvent, { ticket: t.ticketNo, type: 'reminder' })).toBe(count);
     const task = await stack.orm.em.fork().findOneOrFail(TicketTask, taskOf(t, 'triage'));
     expect(task.assignee?.id).toBe(a.dispatcher2.userId);
-    const q = await handleOf(stack, t.ticketNo).query(stateQuery);
+    const q = await handleOf(stack, t.ticketNo).state();
     expect(q.assigneeId).toBe(a.dispatcher2.userId);
   });
 
@@ -145,7 +142,7 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
     expect(reminder.data).toMatchObject({ kind: 'signature', taskId: taskOf(s, 'signature') });
     const n = await stack.orm.em.fork().findOneOrFail(Notification, { ticket: s.ticketNo, kind: 'reminder' });
     expect(n.recipientRole).toBe('hospital_contact');
-    await h.executeUpdate(signatureUpdate, { args: [{ actor: contact, taskId: taskOf(s, 'signature'), data: accept }] });
+    await h.update(signatureUpdate, { actor: contact, taskId: taskOf(s, 'signature'), data: accept });
     expect((await h.result()).status).toBe('archived');
   });
 });

@@ -1,5 +1,5 @@
 import { Ticket } from '../../db/entities';
-import { checkInUpdate, dispatchDecisionUpdate, repairFormUpdate, signatureUpdate, stateQuery, triageUpdate } from '../../workflows/ticket.messages';
+import { checkInUpdate, dispatchDecisionUpdate, repairFormUpdate, signatureUpdate, triageUpdate } from '../../workflows/ticket/messages';
 import { eventTypes, handleOf, hospitalWithPolicy, loadActors, openTicket, taskOf, waitForEvent, type Actors } from '../support/flow';
 import { accept, approve, repairForm, triage } from '../support/step-data';
 import { startStack, type Stack } from '../support/stack';
@@ -18,7 +18,7 @@ describe('a worker restart in the middle of the flow', () => {
     const { hospitalId, contact } = await hospitalWithPolicy(stack.orm, { replySeconds: 600 }, { 1: { replySeconds: 600, firstSolutionSeconds: 3 } });
     const t = await openTicket(stack, a.dispatcher, { hospitalId, faultLevel: 1 });
     const h = handleOf(stack, t.ticketNo);
-    const s = await h.executeUpdate(triageUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId, 1) }] });
+    const s = await h.update(triageUpdate, { actor: a.dispatcher, taskId: taskOf(t, 'triage'), data: triage('onsite', a.engineer.userId, 1) });
 
     await stack.stopWorker();
     await new Promise((r) => setTimeout(r, 4000));
@@ -29,17 +29,17 @@ describe('a worker restart in the middle of the flow', () => {
     const breach = await waitForEvent(stack.orm, t.ticketNo, 'sla_breached');
     expect(breach.data).toMatchObject({ clock: 'firstSolution' });
     // The new worker rebuilt the state from history: the same open task is still there.
-    const q = await h.query(stateQuery);
+    const q = await h.state();
     expect(q.tasks.map((x) => x.kind).sort()).toEqual(['dispatch', 'escalation']);
     expect(q.triage).toMatchObject({ route: 'onsite', by: { userId: a.dispatcher.userId } });
 
-    let next = await h.executeUpdate(dispatchDecisionUpdate, { args: [{ actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) }] });
-    next = await h.executeUpdate(checkInUpdate, { args: [{ actor: a.engineer, taskId: taskOf(next, 'checkin'), data: {} }] });
+    let next = await h.update(dispatchDecisionUpdate, { actor: a.dispatcher, taskId: taskOf(s, 'dispatch'), data: approve(a.engineer.userId) });
+    next = await h.update(checkInUpdate, { actor: a.engineer, taskId: taskOf(next, 'checkin'), data: {} });
 
     await stack.stopWorker();
     await stack.startWorker();
-    next = await h.executeUpdate(repairFormUpdate, { args: [{ actor: a.engineer, taskId: taskOf(next, 'repair_form'), data: repairForm() }] });
-    await h.executeUpdate(signatureUpdate, { args: [{ actor: contact, taskId: taskOf(next, 'signature'), data: accept }] });
+    next = await h.update(repairFormUpdate, { actor: a.engineer, taskId: taskOf(next, 'repair_form'), data: repairForm() });
+    await h.update(signatureUpdate, { actor: contact, taskId: taskOf(next, 'signature'), data: accept });
     expect((await h.result()).status).toBe('archived');
     expect(await stack.orm.em.fork().findOneOrFail(Ticket, t.ticketNo)).toMatchObject({ status: 'archived', solutionBreached: true });
   });

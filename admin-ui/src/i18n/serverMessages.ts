@@ -86,7 +86,6 @@ export const EXACT_SERVER_MESSAGES: Readonly<Record<string, string>> = {
   'The ticket is closed: archived or cancelled': '服务请求已关闭（已归档或已取消）',
 
   // The workflow's refusals (domain/ticket-rules.ts), answered as 409
-  'The ticket is still being registered': '服务请求仍在登记中，请稍后再试',
   'This task is assigned to someone else': '此任务已分配给其他人',
   'Only a contact of the hospital that raised the request can sign': '只有提出请求的医院的联系人才能签字',
   'Signature tasks are not claimed; the hospital signs': '签字任务无需领取，由医院签字确认',
@@ -412,7 +411,7 @@ export const SERVER_MESSAGE_PATTERNS: readonly ServerMessagePattern[] = [
     origin: ' task, not ${',
   },
 
-  // workflows/ticket.workflow.ts: notifications (the bell)
+  // workflows/ticket/machine.ts: notifications (the bell)
   {
     pattern: new RegExp(`^${TICKET}: remote support assigned to you$`),
     zh: (no) => `${no}：远程处理已分配给您`,

@@ -63,11 +63,9 @@ const Entry = ({ entry, system }: { entry: TimelineEntry; system?: boolean }) =>
   const [locale = 'zh-CN'] = useLocaleState();
   const summary = useSummary();
   const refused = entry.kind === 'step-refused' || entry.kind === 'failed' || entry.kind === 'activity-failed';
-  // "record signed" (a projection of the event "signed") reads as 写入记录 · signed.
-  const [base, ...rest] = entry.name.split(' ');
-  const known = translate(`desk.timeline.names.${entry.name}`, { _: '' }) || translate(`desk.timeline.names.${base === 'record' ? 'project' : base}`, { _: '' });
+  const known = translate(`desk.timeline.names.${entry.name}`, { _: '' });
   const timer = entry.kind === 'timer' && typeof (entry.data as { seconds?: number } | undefined)?.seconds === 'number' ? ` ${formatDuration((entry.data as { seconds: number }).seconds * 1000, translate)}` : '';
-  const name = known ? `${known}${base === 'record' && rest.length ? ` · ${rest.join(' ')}` : ''}${timer}` : entry.name;
+  const name = known ? `${known}${timer}` : entry.name;
   const dot = refused ? 'error.main' : system ? 'grey.400' : entry.kind === 'completed' ? 'success.main' : 'primary.main';
   return (
     <Box component="li" sx={{ position: 'relative', ml: '-7px', pl: 3, pb: system ? 0.75 : 1.5, listStyle: 'none', opacity: system ? 0.65 : 1 }}>

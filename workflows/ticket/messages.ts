@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { FaultLevel } from '../domain/catalogue';
-import type { StepResult } from '../domain/projection';
-import type { Actor, TicketState } from '../domain/ticket';
+import type { FaultLevel } from '../../domain/catalogue';
+import type { StepResult } from '../../domain/projection';
+import type { Actor, TicketState } from '../../domain/ticket';
 import type {
   CheckInInput,
   DispatchDecisionInput,
@@ -9,15 +9,12 @@ import type {
   RepairFormInput,
   SignatureInput,
   TriageInput,
-} from '../domain/ticket.schemas';
+} from '../../domain/ticket.schemas';
 
 /** Full current state of a ticket, signature image included. */
 export const stateQuery = defineQuery<TicketState>('state');
 
-/**
- * Sent together with the workflow start (update-with-start). Answers with the ticket's first row
- * and task to write (api-projections), or, for older tickets, once the workflow has written them.
- */
+/** Sent together with the workflow start (update-with-start): answers with the ticket's first row and event to write. */
 export const intakeUpdate = defineUpdate<StepResult>('intake');
 
 /** A human step completes the open task `taskId`; the acting user travels with it. */

@@ -1,0 +1,82 @@
+import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import type { createActivities } from '../../activities';
+import type { Projection, StepResult } from '../../domain/projection';
+import type { FieldErrors } from '../../domain/step-checks';
+import type { TicketIntake, TicketState, TicketWorkflowOptions } from '../../domain/ticket';
+import type { Rejection } from '../../domain/ticket-rules';
+import { HANDLERS } from './handlers';
+import { TicketMachine } from './machine';
+import { INVALID_INPUT, STEP_REJECTED, intakeUpdate, stateQuery } from './messages';
+import { Outbox } from './outbox';
+import { runTimers } from './timers';
+import { SearchAttributes } from './visibility';
+
+type Activities = ReturnType<typeof createActivities>;
+
+// Writes to PostgreSQL must land in the end: retried through database outages, never given up.
+const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' } as const;
+const { projectBatch } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+// Heartbeats: a dead worker is noticed in seconds, not at the end of the archive's two minutes.
+const { archiveTicket } = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '10 seconds', retry });
+
+/**
+ * How long the workflow leaves its callers to write an event before it writes it itself: the most
+ * the database can lag after an API process died mid-request (a retry of that request writes it at once).
+ */
+export const DEFAULT_PROJECTION_GRACE_SECONDS = 120;
+
+function reject(reason: Rejection): void {
+  if (reason) throw ApplicationFailure.create({ type: STEP_REJECTED, message: reason, nonRetryable: true });
+}
+
+function invalid(fields: FieldErrors | null | undefined): void {
+  if (fields) throw ApplicationFailure.create({ type: INVALID_INPUT, message: Object.values(fields)[0], details: [fields], nonRetryable: true });
+}
+
+/** One service request (服务请求), from intake to archive. The state and its steps live in TicketMachine. */
+export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkflowOptions): Promise<TicketState> {
+  const machine = new TicketMachine(intake, options.slaTargets, () => Date.now());
+  const outbox = new Outbox(machine.intakeRecord);
+  const attributes = new SearchAttributes();
+
+  /** Every change passes here: the search attributes follow the ticket, its events wait in the outbox. */
+  function record(events: Projection[]): Projection[] {
+    attributes.sync(machine.snapshot());
+    outbox.add(events);
+    return events;
+  }
+  // An Update answers with the events it made: its caller writes them before answering its user.
+  const answer = (events: Projection[]): StepResult => ({ ...machine.summary(), projected: { projections: events } });
+
+  const opened = record(machine.open());
+  setHandler(stateQuery, () => machine.state);
+  // A retried intake answers with the same first row and event, wherever the ticket is now.
+  setHandler(intakeUpdate, () => ({ ...machine.summary(), projected: { intake: machine.intakeRecord, projections: opened } }));
+  for (const h of HANDLERS) {
+    setHandler(h.update, (args) => (reject(h.check(machine, args)), answer(record(h.apply(machine, args)))), {
+      validator: (args) => (reject(h.check(machine, args)), invalid(h.fields?.(args))),
+    });
+  }
+
+  const graceMs = (options.projectionGraceSeconds ?? DEFAULT_PROJECTION_GRACE_SECONDS) * 1000;
+  void outbox.writeAfterGrace(graceMs, projectBatch);
+  void runTimers(machine, (e) => (record(machine.fire(e)), outbox.writeNow(local.projectBatch)));
+  await condition(() => machine.final);
+
+  // The archive activity writes what is still unwritten, the record, and the closing event with it.
+  const state = machine.withoutImage();
+  const form = state.repairForms.at(-1);
+  const { hash } = await archiveTicket({
+    ticketNo: state.ticketNo,
+    outcome: state.status === 'cancelled' ? 'cancelled' : 'resolved',
+    ticket: { ...state, signature: null },
+    repairForm: form ? { ...form } : null,
+    signature: machine.state.signature ? { ...machine.state.signature } : null,
+    pending: await outbox.pending(),
+    archived: machine.archivedEvent(),
+  });
+  machine.archived(hash);
+  attributes.sync(machine.snapshot());
+  return machine.withoutImage();
+}
