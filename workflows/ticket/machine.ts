@@ -1,118 +1,20 @@
-import type { ClosedTask, EscalationRow, IntakeRecord, NotificationRow, Projection, TaskRow, TicketSnapshot, TicketSummary } from '../../domain/projection';
-import type { Role } from '../../domain/roles';
+import type { ClosedTask, Projection } from '../../domain/projection';
 import { canonicalJson, sha256Hex } from '../../domain/sha256';
-import { MAX_REMINDERS, clocksForLevel, dueAtOf, nextSlaEvent, pause, resume, satisfy, targetFor, type SlaEvent, type SlaTarget } from '../../domain/sla';
-import { PROVISIONAL_LEVEL, type Actor, type Task, type TaskKind, type TicketIntake, type TicketState } from '../../domain/ticket';
+import { dueAtOf, pause, resume, satisfy } from '../../domain/sla';
+import { PROVISIONAL_LEVEL, type Actor } from '../../domain/ticket';
 import { mainTask } from '../../domain/ticket-rules';
 import type { CheckInInput, DispatchDecisionInput, RemoteAttemptInput, RepairFormInput, SignatureInput, TriageInput } from '../../domain/ticket.schemas';
 import type { FaultLevel } from '../../domain/catalogue';
-
-/** A reminder of a task nobody picked up, or of a signature the hospital has not given. */
-export type TimerEvent = SlaEvent | { at: number; kind: 'reminder'; taskId: string };
-
-type EventExtra = { closed?: ClosedTask[]; escalation?: EscalationRow; ackTaskId?: string; notify?: NotificationRow[] };
-
-const toUser = (userId: number | null, kind: string, message: string): NotificationRow[] =>
-  userId === null ? [] : [{ recipientId: userId, recipientRole: null, kind, message }];
-const toRole = (role: Role, kind: string, message: string): NotificationRow => ({ recipientId: null, recipientRole: role, kind, message });
+import type { TimerEvent } from './next-timer';
+import { TicketRecord } from './record';
+import { toRole, toUser } from './rows';
 
 /**
- * One ticket's state and its transitions, free of Temporal: every step method changes the state
- * and returns the events it made, numbered in order. The workflow decides when a method may run
- * (domain/ticket-rules) and what becomes of its events (the outbox); tests drive it directly.
+ * One ticket's steps, free of Temporal: every method changes the state and returns the events it
+ * made, numbered in order. The workflow decides when a method may run (domain/ticket-rules) and
+ * what becomes of its events (the outbox); tests drive it directly.
  */
-export class TicketMachine {
-  readonly state: TicketState;
-  /** The ticket row as first written: the request and its first deadlines. */
-  readonly intakeRecord: IntakeRecord;
-
-  constructor(
-    intake: TicketIntake,
-    private readonly targets: readonly SlaTarget[],
-    private readonly now: () => number,
-  ) {
-    this.state = {
-      ticketNo: intake.ticketNo,
-      intake,
-      status: 'open',
-      step: 'triage',
-      faultLevel: intake.faultLevel,
-      assigneeId: null,
-      tasks: [],
-      triage: null,
-      remoteAttempts: [],
-      dispatchDecisions: [],
-      onsiteEngineerId: null,
-      checkIns: [],
-      repairForms: [],
-      signature: null,
-      refusals: [],
-      notes: [],
-      sla: { receivedAt: Date.parse(intake.receivedAt), level: intake.faultLevel, clocks: [], pausedMs: 0, pausedSince: null },
-      pauseReason: null,
-      cancelReason: null,
-      archiveHash: null,
-      seq: 0,
-      taskSeq: 0,
-    };
-    this.state.sla.clocks = clocksForLevel(this.state.sla, this.target(), now());
-    const due = (clock: 'reply' | 'firstSolution') => dueAtOf(this.state.sla, clock);
-    this.intakeRecord = {
-      intake,
-      step: 'triage',
-      replyDueAt: new Date(due('reply')!).toISOString(),
-      solutionDueAt: due('firstSolution') === null ? null : new Date(due('firstSolution')!).toISOString(),
-    };
-  }
-
-  get final(): boolean {
-    return this.state.status !== 'open';
-  }
-
-  target(): SlaTarget {
-    return targetFor(this.targets, this.state.sla.level ?? PROVISIONAL_LEVEL);
-  }
-
-  task(id: string): Task {
-    return this.state.tasks.find((t) => t.id === id)!;
-  }
-
-  /** What an Update answers with: enough for its caller to go on (the `state` query has it all). */
-  summary(): TicketSummary {
-    const { ticketNo, status, step, faultLevel, assigneeId, tasks, seq } = this.state;
-    return { ticketNo, status, step, faultLevel, assigneeId, tasks, seq };
-  }
-
-  /** The state without the signature image, which would otherwise land in the history again. */
-  withoutImage(): TicketState {
-    const s = this.state;
-    return s.signature ? { ...s, signature: { ...s.signature, image: '(see query)' } } : s;
-  }
-
-  /** The ticket row's columns the workflow owns, as they stand. */
-  snapshot(): TicketSnapshot {
-    const { sla, triage } = this.state;
-    const reply = sla.clocks.find((c) => c.name === 'reply');
-    const solution = sla.clocks.find((c) => c.name === 'firstSolution');
-    return {
-      status: this.state.status,
-      step: this.state.step,
-      faultLevel: this.state.faultLevel,
-      category: triage?.category ?? null,
-      maintenanceType: triage?.maintenanceType ?? null,
-      departmentId: triage?.departmentId ?? this.state.intake.departmentId,
-      assigneeId: this.state.assigneeId,
-      replyDueAt: dueAtOf(sla, 'reply'),
-      replySatisfiedAt: reply?.satisfiedAt ?? null,
-      replyBreached: reply?.breachedAt != null,
-      solutionDueAt: dueAtOf(sla, 'firstSolution'),
-      solutionSatisfiedAt: solution?.satisfiedAt ?? null,
-      solutionBreached: solution?.breachedAt != null,
-      pausedSince: sla.pausedSince,
-      closedAt: this.final ? this.now() : null,
-    };
-  }
-
+export class TicketMachine extends TicketRecord {
   // ---- steps: each returns the events it made ---------------------------------------------------
 
   /** The request is registered: the dispatchers' triage task opens. */
@@ -276,21 +178,6 @@ export class TicketMachine {
     return this.commit('cancelled', actor, { reason }, { closed: this.closeAll('cancelled', actor) });
   }
 
-  /** The next moment a timer must fire: an SLA warning or breach, or a reminder; none while paused. */
-  nextTimer(): TimerEvent | null {
-    if (this.state.sla.pausedSince !== null) return null;
-    let next: TimerEvent | null = nextSlaEvent(this.state.sla);
-    const t = this.target();
-    for (const task of this.state.tasks) {
-      if (task.reminders >= MAX_REMINDERS) continue;
-      const every = task.kind === 'signature' ? t.signatureReminderSeconds : task.assigneeId === null ? t.unclaimedReminderSeconds : null;
-      if (every === null) continue;
-      const at = task.createdAt + every * 1000 * (task.reminders + 1);
-      if (!next || at < next.at) next = { at, kind: 'reminder', taskId: task.id };
-    }
-    return next;
-  }
-
   /** A timer came due: a reminder, an SLA warning, or a breach that opens an escalation. */
   fire(e: TimerEvent): Projection[] {
     const s = this.state;
@@ -316,82 +203,5 @@ export class TicketMachine {
       escalation: { clock: e.clock, faultLevel: s.sla.level ?? PROVISIONAL_LEVEL, dueAt: due, breachedAt: this.now(), taskId: task.id },
       notify: [toRole('manager', 'escalation', msg), toRole('dispatcher', 'escalation', msg)],
     });
-  }
-
-  /**
-   * The closing event, for the archive activity to write with the record (it fills in the record's
-   * number and hash). The state moves on only once the record exists (`archived`).
-   */
-  archivedEvent(): Projection {
-    return this.eventOf(this.state.seq + 1, 'archived', null, { archiveSeq: null, hash: null }, {}, { ...this.snapshot(), ...this.closing() });
-  }
-
-  archived(hash: string): void {
-    Object.assign(this.state, this.closing(), { archiveHash: hash });
-    this.state.seq += 1;
-  }
-
-  /** Closes a task as its step completes; the row carries everything, in case its opening was never written. */
-  close(task: Task, outcome: string, by: Actor | null, status: 'done' | 'cancelled' = 'done'): ClosedTask {
-    this.state.tasks = this.state.tasks.filter((t) => t.id !== task.id);
-    const { id, kind, candidateRole, assigneeId, createdAt } = task;
-    return { id, kind, candidateRole, assigneeId, createdAt, status, outcome, completedById: by?.userId ?? null, completedAt: this.now() };
-  }
-
-  // ---- helpers ------------------------------------------------------------------------------
-
-  private newTask(kind: TaskKind, candidateRole: Role, assigneeId: number | null): Task {
-    this.state.taskSeq += 1;
-    const task: Task = { id: `${this.state.ticketNo}-T${this.state.taskSeq}`, kind, candidateRole, assigneeId, createdAt: this.now(), reminders: 0 };
-    this.state.tasks.push(task);
-    return task;
-  }
-
-  /** The ticket is done: every open task closes, escalations too, as nothing is left to escalate. */
-  private closeAll(outcome: string, by: Actor | null): ClosedTask[] {
-    return [...this.state.tasks].map((t) => this.close(t, outcome, by, 'cancelled'));
-  }
-
-  private applyLevel(level: FaultLevel): void {
-    const s = this.state;
-    s.faultLevel = level;
-    s.sla.level = level;
-    s.sla.clocks = clocksForLevel(s.sla, targetFor(this.targets, level), this.now());
-  }
-
-  private taskDue(task: Task): number | null {
-    if (task.kind === 'signature') return task.createdAt + this.target().signatureReminderSeconds * 1000;
-    const clock = task.kind === 'triage' ? 'reply' : task.kind === 'dispatch' || task.kind === 'remote' ? 'firstSolution' : null;
-    return clock ? dueAtOf(this.state.sla, clock) : null;
-  }
-
-  /** A resolved ticket ends archived; a cancelled one stays cancelled, with its archive record. */
-  private closing(): Pick<TicketState, 'status' | 'step'> {
-    return this.state.status === 'resolved' ? { status: 'archived', step: 'archived' } : { status: this.state.status, step: this.state.step };
-  }
-
-  private commit(type: string, actor: Actor | null, data: Record<string, unknown>, extra: EventExtra = {}): Projection[] {
-    this.state.seq += 1;
-    return [this.eventOf(this.state.seq, type, actor, data, extra)];
-  }
-
-  /** Event number `seq` as PostgreSQL must show it: the event, the ticket row and its tasks as of now. */
-  private eventOf(seq: number, type: string, actor: Actor | null, data: Record<string, unknown>, extra: EventExtra = {}, ticket = this.snapshot()): Projection {
-    const s = this.state;
-    const openTasks = s.tasks.map((t): TaskRow => ({ id: t.id, kind: t.kind, candidateRole: t.candidateRole, assigneeId: t.assigneeId, createdAt: t.createdAt, dueAt: this.taskDue(t) }));
-    return {
-      ticketNo: s.ticketNo,
-      seq,
-      at: this.now(),
-      type,
-      actor,
-      data,
-      ticket,
-      openTasks,
-      closedTasks: extra.closed ?? [],
-      escalation: extra.escalation ?? null,
-      acknowledgedEscalationTaskId: extra.ackTaskId,
-      notifications: extra.notify ?? [],
-    };
   }
 }

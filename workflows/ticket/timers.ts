@@ -1,5 +1,6 @@
 import { condition } from '@temporalio/workflow';
-import type { TicketMachine, TimerEvent } from './machine';
+import type { TicketMachine } from './machine';
+import type { TimerEvent } from './next-timer';
 
 function keyOf(e: TimerEvent | null): string {
   if (!e) return 'none';
