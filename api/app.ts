@@ -8,7 +8,8 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { timing } from 'hono/timing';
 import { authRoutes } from './auth/auth.routes';
-import { ApiError, onError } from './errors';
+import { said } from '../domain/messages';
+import { ApiError, onError, spoken } from './errors';
 import type { AppDeps, AppEnv } from './env';
 import { departmentsRoutes, hospitalsRoutes, systemsRoutes } from './hospitals/hospitals.routes';
 import { openApiDocument } from './openapi';
@@ -51,7 +52,7 @@ export function createApp(deps: AppDeps) {
       // from sending its next request down a socket that is about to close (it would see a reset).
       onError: (c) => {
         c.header('Connection', 'close');
-        return c.json({ message: `Request body larger than ${MAX_BODY_BYTES / 1024} KiB` }, 413);
+        return c.json(spoken(said('request.too_large', { kib: MAX_BODY_BYTES / 1024 })), 413);
       },
     }),
   );
@@ -95,7 +96,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/notifications', notificationsRoutes());
   app.route('/api/dashboard', dashboardRoutes(deps));
   app.all('/api/*', () => {
-    throw new ApiError(404, 'No such endpoint');
+    throw new ApiError(404, said('request.no_endpoint'));
   });
 
   if (deps.consoleDir && fs.existsSync(path.join(deps.consoleDir, 'index.html'))) {

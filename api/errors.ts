@@ -1,60 +1,92 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { type z } from 'zod';
+import type { z } from 'zod';
+import { english, isMessageCode, MESSAGES, said, type FieldMessages, type MessageCode, type ParamValue, type Said } from '../domain/messages';
 
 /**
- * An error the client can act on. `errors` maps form fields to messages, the shape react-admin
- * shows next to each input.
+ * An error the client can act on: what to say (a code of domain/messages.ts) and, for a form, what
+ * is wrong with each field (react-admin shows them next to each input, translated by the console).
  */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    message: string,
-    readonly errors?: Record<string, string>,
+    readonly said: Said,
+    readonly errors?: FieldMessages,
   ) {
-    super(message);
+    super(english(said));
   }
 }
 
-export const badRequest = (message: string, errors?: Record<string, string>) => new ApiError(400, message, errors);
-export const unprocessable = (errors: Record<string, string>) =>
-  new ApiError(422, Object.values(errors)[0] ?? 'Invalid input', errors);
-export const forbidden = (message = 'You are not allowed to do this') => new ApiError(403, message);
-export const notFound = (what: string) => new ApiError(404, `${what} not found`);
+type NotFoundCode = Extract<MessageCode, `${string}.not_found`>;
 
-/** zod issues → { field: message }, with nested paths dotted (react-admin understands dots). */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
+export const badRequest = (what: Said, errors?: FieldMessages) => new ApiError(400, what, errors);
+export const unprocessable = (errors: FieldMessages) => new ApiError(422, Object.values(errors)[0] ?? said('request.invalid'), errors);
+export const forbidden = (what: Said = said('auth.forbidden')) => new ApiError(403, what);
+export const notFound = (code: NotFoundCode) => new ApiError(404, { code });
+
+/** As JSON: the code, its params, and the English for clients that show it as it is. */
+export function spoken(s: Said): { code: MessageCode; params?: Record<string, ParamValue>; message: string } {
+  return { code: s.code, ...(s.params ? { params: s.params } : {}), message: english(s) };
+}
+
+/** The params a zod issue carries that a message's sentence names (limits, choices). */
+function issueParams(code: MessageCode, issue: z.core.$ZodIssue): Record<string, ParamValue> | undefined {
+  const known: Record<string, ParamValue | undefined> = {
+    max: 'maximum' in issue ? Number(issue.maximum) : undefined,
+    min: 'minimum' in issue ? Number(issue.minimum) : undefined,
+    values: 'values' in issue ? (issue.values as unknown[]).map(String).join(', ') : undefined,
+  };
+  const names = [...MESSAGES[code].matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const params = Object.fromEntries(names.flatMap((n) => (known[n] === undefined ? [] : [[n, known[n]]])));
+  return names.length ? params : undefined;
+}
+
+/** A zod issue as a code: the schema's own (domain/*.schemas.ts) or one for zod's default message. */
+function saidOfIssue(issue: z.core.$ZodIssue): Said {
+  const origin = 'origin' in issue ? issue.origin : undefined;
+  let code: MessageCode;
+  if (isMessageCode(issue.message)) code = issue.message;
+  else if (issue.code === 'too_big') code = origin === 'string' ? 'field.too_long' : origin === 'array' ? 'field.too_many' : 'field.too_big';
+  else if (issue.code === 'too_small') code = origin === 'string' ? (Number(issue.minimum) <= 1 ? 'field.required' : 'field.too_short') : 'field.too_small';
+  else code = 'field.invalid';
+  const params = issueParams(code, issue);
+  return params ? { code, params } : { code };
+}
+
+/** zod issues → { field: what is wrong }, with nested paths dotted (react-admin understands dots). */
+export function fieldErrors(error: z.ZodError): FieldMessages {
+  const out: FieldMessages = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : 'body';
-    out[key] ??= issue.message;
+    out[key] ??= saidOfIssue(issue);
   }
   return out;
 }
 
 /** Infrastructure we cannot reach: the client should retry later, nothing was written. */
-function isUnavailable(e: unknown): string | undefined {
+function isUnavailable(e: unknown): Said | undefined {
   const text = `${(e as Error)?.name ?? ''} ${(e as Error)?.message ?? ''} ${(e as { code?: string })?.code ?? ''}`;
   if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ECONN|the database system is (starting|shutting) up|57P0[13]/.test(text)) {
-    return 'The database is unavailable; please retry shortly.';
+    return said('service.database_unavailable');
   }
   if (/ServiceError|TransportError|UNAVAILABLE|DEADLINE_EXCEEDED|WorkflowUpdateRPCTimeoutOrCancelledError|No connection established/.test(text)) {
-    return 'The workflow service is unavailable; please retry shortly.';
+    return said('service.workflow_unavailable');
   }
   return undefined;
 }
 
 export function onError(err: Error, c: Context): Response {
-  if (err instanceof ApiError) return c.json({ message: err.message, errors: err.errors }, err.status);
-  if (err instanceof HTTPException) {
-    return c.json({ message: err.message || 'Request rejected' }, err.status);
+  if (err instanceof ApiError) {
+    const errors = err.errors && Object.fromEntries(Object.entries(err.errors).map(([field, s]) => [field, spoken(s)]));
+    return c.json({ ...spoken(err.said), ...(errors ? { errors } : {}) }, err.status);
   }
+  if (err instanceof HTTPException) return c.json(spoken(said('request.rejected')), err.status);
   const unavailable = isUnavailable(err);
   if (unavailable) {
     c.header('Retry-After', '5');
-    return c.json({ message: unavailable }, 503);
+    return c.json(spoken(unavailable), 503);
   }
   console.error(`[${c.get('requestId' as never) ?? '-'}] unhandled error`, err);
-  return c.json({ message: 'Internal error' }, 500);
+  return c.json(spoken(said('service.internal')), 500);
 }

@@ -1,4 +1,10 @@
+import { said, type Said } from '../domain/messages';
 import { badRequest } from './errors';
+
+/** A bad list parameter or filter: 400, naming it. */
+export const queryError = (field: string, what: Said) => badRequest(what, { [field]: what });
+export const unknownFilter = (name: string) => queryError(name, said('request.filter_unknown', { name }));
+export const oneOfError = (field: string, values: readonly unknown[]) => queryError(field, said('request.filter_one_of', { field, values: values.join(', ') }));
 
 export interface ListQuery {
   sort: { field: string; order: 'ASC' | 'DESC' };
@@ -14,7 +20,7 @@ function parseJson(name: string, raw: string | undefined): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    throw badRequest(`${name} must be JSON`, { [name]: `${name} must be JSON` });
+    throw queryError(name, said('request.not_json', { name }));
   }
 }
 
@@ -30,7 +36,7 @@ export function parseListQuery(
   let sort = opts.defaultSort;
   if (sortRaw !== undefined) {
     if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || !opts.sortable.includes(sortRaw[0]) || !['ASC', 'DESC'].includes(sortRaw[1])) {
-      throw badRequest(`sort must be ["field","ASC"|"DESC"] with field one of ${opts.sortable.join(', ')}`, { sort: 'invalid sort' });
+      throw queryError('sort', said('request.sort', { fields: opts.sortable.join(', ') }));
     }
     sort = { field: sortRaw[0], order: sortRaw[1] };
   }
@@ -44,13 +50,13 @@ export function parseListQuery(
       rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) &&
       rangeRaw[1] >= rangeRaw[0] &&
       rangeRaw[1] - rangeRaw[0] < MAX_PAGE;
-    if (!ok) throw badRequest(`range must be [start,end] with at most ${MAX_PAGE} rows`, { range: 'invalid range' });
+    if (!ok) throw queryError('range', said('request.range', { max: MAX_PAGE }));
     offset = rangeRaw[0];
     limit = rangeRaw[1] - rangeRaw[0] + 1;
   }
   const filterRaw = parseJson('filter', query.filter) ?? {};
   if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
-    throw badRequest('filter must be a JSON object', { filter: 'invalid filter' });
+    throw queryError('filter', said('request.filter_object'));
   }
   return { sort, offset, limit, filter: filterRaw as Record<string, unknown> };
 }

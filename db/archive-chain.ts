@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { canonicalJson } from '../domain/sha256';
 import { ArchiveRecord, type IArchiveRecord } from './entities';
+import { english, said, type Said } from '../domain/messages';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -22,11 +23,14 @@ export function archiveHash(prevHash: string, r: Content): string {
   return createHash('sha256').update(prevHash).update(content).digest('hex');
 }
 
-export interface ChainProblem {
+/** A finding: its code (domain/messages.ts, for the console) and the English (`problem`). */
+export interface ChainProblem extends Said {
   seq: number;
   ticketId: string;
   problem: string;
 }
+
+const finding = (seq: number, ticketId: string, what: Said): ChainProblem => ({ seq, ticketId, ...what, problem: english(what) });
 
 /**
  * Re-reads the whole archive and recomputes every link. Any edited field, removed record or
@@ -45,9 +49,9 @@ export async function verifyArchiveChain(em: EntityManager, batch = 200): Promis
     if (!rows.length) break;
     for (const r of rows) {
       records++;
-      if (r.seq !== expectedSeq) problems.push({ seq: r.seq, ticketId: r.ticketId, problem: `expected record ${expectedSeq} next: records are missing` });
-      if (r.prevHash !== prev) problems.push({ seq: r.seq, ticketId: r.ticketId, problem: 'does not link to the record before it' });
-      if (archiveHash(r.prevHash, r) !== r.hash) problems.push({ seq: r.seq, ticketId: r.ticketId, problem: 'content does not match its hash' });
+      if (r.seq !== expectedSeq) problems.push(finding(r.seq, r.ticketId, said('archive.records_missing', { expected: expectedSeq })));
+      if (r.prevHash !== prev) problems.push(finding(r.seq, r.ticketId, said('archive.broken_link')));
+      if (archiveHash(r.prevHash, r) !== r.hash) problems.push(finding(r.seq, r.ticketId, said('archive.content_changed')));
       prev = r.hash;
       expectedSeq = r.seq + 1;
       byTicket.set(r.ticketId, { seq: r.seq, hash: r.hash });
@@ -61,9 +65,9 @@ export async function verifyArchiveChain(em: EntityManager, batch = 200): Promis
     );
   for (const anchor of anchors) {
     const r = byTicket.get(anchor.ticket_id);
-    if (!r) problems.push({ seq: anchor.seq, ticketId: anchor.ticket_id, problem: 'the event log recorded its archiving, but the record is missing' });
+    if (!r) problems.push(finding(anchor.seq, anchor.ticket_id, said('archive.record_missing')));
     else if (r.seq !== anchor.seq || r.hash !== anchor.hash) {
-      problems.push({ seq: r.seq, ticketId: anchor.ticket_id, problem: 'does not match the hash the event log recorded when it was archived' });
+      problems.push(finding(r.seq, anchor.ticket_id, said('archive.hash_changed')));
     }
   }
   return { records, problems };

@@ -1,6 +1,7 @@
 import type { ClockName } from './sla';
 import type { Actor, Status, Step, TaskKind, TicketIntake, TicketState } from './ticket';
 import type { Category, FaultLevel, MaintenanceType } from './catalogue';
+import type { NotificationKind, ParamValue } from './messages';
 import type { Role } from './roles';
 
 /** The ticket row's columns the workflow owns, as of one event. */
@@ -44,11 +45,12 @@ export interface ClosedTask {
   completedAt: number;
 }
 
+/** To one user or a whole role; the sentence is `notify.<kind>` of domain/messages.ts with these params. */
 export interface NotificationRow {
   recipientId: number | null;
   recipientRole: Role | null;
-  kind: string;
-  message: string;
+  kind: NotificationKind;
+  params: Record<string, ParamValue>;
 }
 
 export interface EscalationRow {

@@ -28,7 +28,8 @@ export const DEFAULT_SLA_TARGETS: readonly SlaTarget[] = [
 
 export const MAX_REMINDERS = 3;
 
-export type ClockName = 'reply' | 'firstSolution';
+export const CLOCKS = ['reply', 'firstSolution'] as const;
+export type ClockName = (typeof CLOCKS)[number];
 
 /**
  * One response commitment being measured. Times are epoch milliseconds so the state serialises

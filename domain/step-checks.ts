@@ -1,5 +1,6 @@
 import { FAULT_LEVELS } from './catalogue';
-import { MAX_SIGNATURE_CHARS } from './ticket.schemas.limits';
+import type { FieldMessages, MessageCode } from './messages';
+import { MAX_SIGNATURE_CHARS } from './limits';
 
 /**
  * The workflow's own check of step data: every required field present and the choices valid.
@@ -7,18 +8,18 @@ import { MAX_SIGNATURE_CHARS } from './ticket.schemas.limits';
  * validates every request with the full zod schemas first; tests/domain/step-checks.test.ts keeps
  * the two in agreement.
  */
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = FieldMessages;
 type Data = Record<string, unknown>;
 
 const text = (v: unknown) => typeof v === 'string' && v.trim().length > 0;
 const id = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
 
-type Rule = readonly [field: string, ok: (v: unknown) => boolean, message: string];
+type Rule = readonly [field: string, ok: (v: unknown) => boolean, message: MessageCode];
 
 function check(d: unknown, rules: readonly Rule[]): FieldErrors | null {
   const data = (d && typeof d === 'object' ? d : {}) as Data;
   const errors: FieldErrors = {};
-  for (const [field, ok, message] of rules) if (!ok(data[field])) errors[field] ??= message;
+  for (const [field, ok, code] of rules) if (!ok(data[field])) errors[field] ??= { code };
   return Object.keys(errors).length ? errors : null;
 }
 
@@ -31,62 +32,62 @@ const field = (d: unknown, name: string) => (d && typeof d === 'object' ? (d as 
 export const STEP_CHECKS = {
   triage: (d: unknown) =>
     check(d, [
-      ['category', text, 'Choose the service category'],
-      ['maintenanceType', text, 'Choose the maintenance type'],
-      ['faultLevel', oneOf(...FAULT_LEVELS), 'Fault level must be 1, 2, 3 or 4'],
-      ['analysis', text, 'Write the first analysis of the cause'],
-      ['plan', text, 'Write the plan'],
-      ['route', oneOf('remote', 'onsite'), 'Choose remote or on-site'],
-      ['assigneeId', id, 'Choose the engineer'],
+      ['category', text, 'triage.category'],
+      ['maintenanceType', text, 'triage.maintenance_type'],
+      ['faultLevel', oneOf(...FAULT_LEVELS), 'field.fault_level'],
+      ['analysis', text, 'triage.analysis'],
+      ['plan', text, 'triage.plan'],
+      ['route', oneOf('remote', 'onsite'), 'triage.route'],
+      ['assigneeId', id, 'triage.engineer'],
     ]),
   remoteAttempt: (d: unknown) =>
     check(d, [
-      ['outcome', oneOf('resolved', 'escalate'), 'Outcome must be resolved or escalate'],
-      ['actions', text, 'Record what was done'],
-      ...(field(d, 'outcome') === 'escalate' ? ([['reason', text, 'Why is on-site service needed?']] as const) : ([['solution', text, 'Record the solution']] as const)),
+      ['outcome', oneOf('resolved', 'escalate'), 'remote.outcome'],
+      ['actions', text, 'remote.actions'],
+      ...(field(d, 'outcome') === 'escalate' ? ([['reason', text, 'remote.reason']] as const) : ([['solution', text, 'remote.solution']] as const)),
     ]),
   dispatchDecision: (d: unknown) =>
     check(d, [
-      ['decision', oneOf('approve', 'send_back'), 'Decision must be approve or send_back'],
+      ['decision', oneOf('approve', 'send_back'), 'dispatch.decision'],
       ...(field(d, 'decision') === 'send_back'
-        ? ([['reason', text, 'Why is it sent back?']] as const)
+        ? ([['reason', text, 'dispatch.reason']] as const)
         : ([
-            ['engineerId', id, 'Choose the on-site engineer'],
-            ['plan', text, 'Write the dispatch plan'],
+            ['engineerId', id, 'dispatch.engineer'],
+            ['plan', text, 'dispatch.plan'],
           ] as const)),
     ]),
-  checkIn: (d: unknown) => check(d, [['note', (v) => v == null || typeof v === 'string', 'A note is text']]),
+  checkIn: (d: unknown) => check(d, [['note', (v) => v == null || typeof v === 'string', 'checkin.note']]),
   repairForm: (d: unknown) =>
     check(d, [
-      ['faultDescription', text, 'Describe the fault'],
-      ['cause', text, 'Record the cause'],
-      ['handling', text, 'Record the handling process'],
-      ['result', text, 'Record the result'],
-      ['startedAt', (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), 'When did the work start?'],
-      ['finishedAt', (v) => typeof v === 'string' && Date.parse(v) >= Date.parse(String(field(d, 'startedAt'))), 'Finish cannot be before start'],
+      ['faultDescription', text, 'repair.fault'],
+      ['cause', text, 'repair.cause'],
+      ['handling', text, 'repair.handling'],
+      ['result', text, 'repair.result'],
+      ['startedAt', (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), 'repair.started'],
+      ['finishedAt', (v) => typeof v === 'string' && Date.parse(v) >= Date.parse(String(field(d, 'startedAt'))), 'repair.finish_before_start'],
     ]),
   signature: (d: unknown) =>
     check(d, [
-      ['decision', oneOf('accept', 'refuse'), 'Decision must be accept or refuse'],
+      ['decision', oneOf('accept', 'refuse'), 'signature.decision'],
       ...(field(d, 'decision') === 'refuse'
-        ? ([['reason', text, 'Why is the repair form refused?']] as const)
+        ? ([['reason', text, 'signature.reason']] as const)
         : ([
-            ['signerName', text, 'Who signs?'],
-            ['signerDepartment', text, 'Which department?'],
-            ['image', (v: unknown) => typeof v === 'string' && v.startsWith('data:image/png;base64,') && v.length <= MAX_SIGNATURE_CHARS, 'Signature must be a PNG image'],
+            ['signerName', text, 'signature.signer'],
+            ['signerDepartment', text, 'signature.department'],
+            ['image', (v: unknown) => typeof v === 'string' && v.startsWith('data:image/png;base64,') && v.length <= MAX_SIGNATURE_CHARS, 'signature.image_png'],
           ] as const)),
     ]),
-  acknowledgeEscalation: (d: unknown) => check(d, [['note', text, 'Record what you did about it']]),
-  note: (d: unknown) => check(d, [['text', text, 'Write the note']]),
-  reason: (d: unknown) => check(d, [['reason', text, 'Give a reason']]),
+  acknowledgeEscalation: (d: unknown) => check(d, [['note', text, 'escalation.note']]),
+  note: (d: unknown) => check(d, [['text', text, 'note.text']]),
+  reason: (d: unknown) => check(d, [['reason', text, 'action.reason']]),
   reassign: (d: unknown) =>
     check(d, [
-      ['assigneeId', id, 'Choose the new assignee'],
-      ['reason', text, 'Give a reason'],
+      ['assigneeId', id, 'reassign.assignee'],
+      ['reason', text, 'action.reason'],
     ]),
   level: (d: unknown) =>
     check(d, [
-      ['faultLevel', oneOf(...FAULT_LEVELS), 'Fault level must be 1, 2, 3 or 4'],
-      ['reason', text, 'Give a reason'],
+      ['faultLevel', oneOf(...FAULT_LEVELS), 'field.fault_level'],
+      ['reason', text, 'action.reason'],
     ]),
 };

@@ -1,36 +1,39 @@
 import { z } from 'zod';
 import { CATEGORIES, CHANNELS, FAULT_LEVELS, MAINTENANCE_TYPES } from './catalogue';
+import { LIMITS, MAX_SIGNATURE_CHARS } from './limits';
+import type { MessageCode } from './messages';
 
-const text = (max: number, required: string) => z.string({ error: required }).trim().min(1, required).max(max, `At most ${max} characters`);
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).nullable().optional();
-const faultLevel = z.literal(FAULT_LEVELS, { error: 'Fault level must be 1, 2, 3 or 4' });
-const userId = (required: string) => z.number({ error: required }).int().positive();
+// Messages are codes of domain/messages.ts; api/errors.ts adds the limits as params.
+const text = (max: number, required: MessageCode) => z.string({ error: required }).trim().min(1, required).max(max, 'field.too_long');
+const optionalText = (max: number) => z.string().trim().max(max, 'field.too_long').nullable().optional();
+const faultLevel = z.literal(FAULT_LEVELS, { error: 'field.fault_level' });
+const userId = (required: MessageCode) => z.number({ error: required }).int().positive();
 
 /** What a dispatcher logging a call, or a hospital contact raising a request, fills in. */
 export const createTicketBody = z.object({
-  hospitalId: z.number({ error: 'Choose the hospital' }).int().positive(),
+  hospitalId: z.number({ error: 'ticket.hospital_required' }).int().positive(),
   departmentId: z.number().int().positive().nullable().optional(),
-  systemCode: z.string({ error: 'Choose the system' }).min(1, 'Choose the system').max(32),
-  channel: z.enum(CHANNELS, { error: `Channel must be one of ${CHANNELS.join(', ')}` }),
+  systemCode: z.string({ error: 'ticket.system_required' }).min(1, 'ticket.system_required').max(32),
+  channel: z.enum(CHANNELS, { error: 'ticket.channel_invalid' }),
   faultLevel: faultLevel.nullable().optional(),
-  title: text(200, 'Give the request a short title'),
-  description: text(4000, 'Describe the problem'),
-  reporterName: text(100, 'Who reported it?'),
-  reporterPhone: z.string().trim().max(32, 'At most 32 characters').regex(/^[0-9+\-() ]*$/, 'Digits, spaces and + - ( ) only').nullable().optional(),
+  title: text(LIMITS.title, 'ticket.title_required'),
+  description: text(LIMITS.text, 'ticket.description_required'),
+  reporterName: text(LIMITS.name, 'ticket.reporter_required'),
+  reporterPhone: z.string().trim().max(LIMITS.phone, 'field.too_long').regex(/^[0-9+\-() ]*$/, 'field.phone').nullable().optional(),
 });
 export type CreateTicketBody = z.infer<typeof createTicketBody>;
 
 /** Triage (分诊): completes the problem ticket with a first analysis, the reply the SLA measures. */
 export const triageInput = z.object({
-  category: z.enum(CATEGORIES, { error: 'Choose the service category' }),
-  maintenanceType: z.enum(MAINTENANCE_TYPES, { error: 'Choose the maintenance type' }),
+  category: z.enum(CATEGORIES, { error: 'triage.category' }),
+  maintenanceType: z.enum(MAINTENANCE_TYPES, { error: 'triage.maintenance_type' }),
   faultLevel,
   departmentId: z.number().int().positive().nullable().optional(),
-  analysis: text(4000, 'Write the first analysis of the cause'),
-  plan: text(4000, 'Write the plan'),
-  route: z.enum(['remote', 'onsite'], { error: 'Choose remote or on-site' }),
+  analysis: text(LIMITS.text, 'triage.analysis'),
+  plan: text(LIMITS.text, 'triage.plan'),
+  route: z.enum(['remote', 'onsite'], { error: 'triage.route' }),
   /** Remote: the engineer to try remotely. On-site: the engineer proposed to the dispatcher. */
-  assigneeId: userId('Choose the engineer'),
+  assigneeId: userId('triage.engineer'),
 });
 export type TriageInput = z.infer<typeof triageInput>;
 
@@ -38,10 +41,10 @@ export type TriageInput = z.infer<typeof triageInput>;
 export const remoteAttemptInput = z.discriminatedUnion(
   'outcome',
   [
-    z.object({ outcome: z.literal('resolved'), actions: text(4000, 'Record what was done'), solution: text(4000, 'Record the solution') }),
-    z.object({ outcome: z.literal('escalate'), actions: text(4000, 'Record what was done'), reason: text(2000, 'Why is on-site service needed?') }),
+    z.object({ outcome: z.literal('resolved'), actions: text(LIMITS.text, 'remote.actions'), solution: text(LIMITS.text, 'remote.solution') }),
+    z.object({ outcome: z.literal('escalate'), actions: text(LIMITS.text, 'remote.actions'), reason: text(LIMITS.reason, 'remote.reason') }),
   ],
-  { error: 'Outcome must be resolved or escalate' },
+  { error: 'remote.outcome' },
 );
 export type RemoteAttemptInput = z.infer<typeof remoteAttemptInput>;
 
@@ -49,33 +52,32 @@ export type RemoteAttemptInput = z.infer<typeof remoteAttemptInput>;
 export const dispatchDecisionInput = z.discriminatedUnion(
   'decision',
   [
-    z.object({ decision: z.literal('approve'), engineerId: userId('Choose the on-site engineer'), plan: text(2000, 'Write the dispatch plan') }),
-    z.object({ decision: z.literal('send_back'), reason: text(2000, 'Why is it sent back?') }),
+    z.object({ decision: z.literal('approve'), engineerId: userId('dispatch.engineer'), plan: text(LIMITS.reason, 'dispatch.plan') }),
+    z.object({ decision: z.literal('send_back'), reason: text(LIMITS.reason, 'dispatch.reason') }),
   ],
-  { error: 'Decision must be approve or send_back' },
+  { error: 'dispatch.decision' },
 );
 export type DispatchDecisionInput = z.infer<typeof dispatchDecisionInput>;
 
-export const checkInInput = z.object({ note: optionalText(1000) });
+export const checkInInput = z.object({ note: optionalText(LIMITS.short) });
 export type CheckInInput = z.infer<typeof checkInInput>;
 
-const isoDateTime = (required: string) => z.iso.datetime({ offset: true, error: required });
+const isoDateTime = (required: MessageCode) => z.iso.datetime({ offset: true, error: required });
 
 /** 系统维修单. */
 export const repairFormInput = z
   .object({
-    faultDescription: text(4000, 'Describe the fault'),
-    cause: text(4000, 'Record the cause'),
-    handling: text(8000, 'Record the handling process'),
-    result: text(4000, 'Record the result'),
-    partsReplaced: optionalText(1000),
-    startedAt: isoDateTime('When did the work start?'),
-    finishedAt: isoDateTime('When did the work finish?'),
+    faultDescription: text(LIMITS.text, 'repair.fault'),
+    cause: text(LIMITS.text, 'repair.cause'),
+    handling: text(LIMITS.handling, 'repair.handling'),
+    result: text(LIMITS.text, 'repair.result'),
+    partsReplaced: optionalText(LIMITS.short),
+    startedAt: isoDateTime('repair.started'),
+    finishedAt: isoDateTime('repair.finished'),
   })
-  .refine((f) => Date.parse(f.finishedAt) >= Date.parse(f.startedAt), { path: ['finishedAt'], message: 'Finish cannot be before start' });
+  .refine((f) => Date.parse(f.finishedAt) >= Date.parse(f.startedAt), { path: ['finishedAt'], message: 'repair.finish_before_start' });
 export type RepairFormInput = z.infer<typeof repairFormInput>;
 
-import { MAX_SIGNATURE_CHARS } from './ticket.schemas.limits';
 
 export { MAX_SIGNATURE_CHARS };
 
@@ -84,21 +86,21 @@ export const signatureInput = z.discriminatedUnion(
   [
     z.object({
       decision: z.literal('accept'),
-      signerName: text(100, 'Who signs?'),
-      signerDepartment: text(100, 'Which department?'),
+      signerName: text(LIMITS.name, 'signature.signer'),
+      signerDepartment: text(LIMITS.name, 'signature.department'),
       image: z
-        .string({ error: 'Sign on the pad' })
-        .max(MAX_SIGNATURE_CHARS, 'Signature image too large')
-        .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/, 'Signature must be a PNG image'),
+        .string({ error: 'signature.image_required' })
+        .max(MAX_SIGNATURE_CHARS, 'signature.image_too_large')
+        .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/, 'signature.image_png'),
     }),
-    z.object({ decision: z.literal('refuse'), reason: text(2000, 'Why is the repair form refused?') }),
+    z.object({ decision: z.literal('refuse'), reason: text(LIMITS.reason, 'signature.reason') }),
   ],
-  { error: 'Decision must be accept or refuse' },
+  { error: 'signature.decision' },
 );
 export type SignatureInput = z.infer<typeof signatureInput>;
 
-export const noteInput = z.object({ text: text(4000, 'Write the note') });
-export const reasonInput = z.object({ reason: text(2000, 'Give a reason') });
-export const reassignInput = z.object({ assigneeId: userId('Choose the new assignee'), reason: text(2000, 'Give a reason') });
-export const levelInput = z.object({ faultLevel, reason: text(2000, 'Give a reason') });
-export const escalationAckInput = z.object({ note: text(2000, 'Record what you did about it') });
+export const noteInput = z.object({ text: text(LIMITS.text, 'note.text') });
+export const reasonInput = z.object({ reason: text(LIMITS.reason, 'action.reason') });
+export const reassignInput = z.object({ assigneeId: userId('reassign.assignee'), reason: text(LIMITS.reason, 'action.reason') });
+export const levelInput = z.object({ faultLevel, reason: text(LIMITS.reason, 'action.reason') });
+export const escalationAckInput = z.object({ note: text(LIMITS.reason, 'escalation.note') });

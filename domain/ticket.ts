@@ -51,6 +51,14 @@ export interface TicketIntake {
 /** Human steps the workflow waits for; one open task row each. */
 export const TASK_KINDS = ['triage', 'remote', 'dispatch', 'checkin', 'repair_form', 'signature', 'escalation'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** The choices a step's form offers. */
+export const ROUTES = ['remote', 'onsite'] as const;
+export const REMOTE_OUTCOMES = ['resolved', 'escalate'] as const;
+export const DISPATCH_DECISIONS = ['approve', 'send_back'] as const;
+export const SIGNATURE_DECISIONS = ['accept', 'refuse'] as const;
 
 export interface Task {
   id: string;

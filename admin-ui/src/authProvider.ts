@@ -1,5 +1,6 @@
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 import { API_URL, httpClient } from './dataProvider';
+import type { Role } from '../../domain/roles';
 
 export const HOSPITAL_CONTACT = 'hospital_contact';
 
@@ -7,13 +8,14 @@ export interface SessionUser {
   id: number;
   username: string;
   displayName: string;
-  role: string;
+  role: Role;
   hospitalId: number | null;
 }
 
 export interface DeskIdentity extends UserIdentity {
+  id: number;
   username: string;
-  role: string;
+  role: Role;
   hospitalId: number | null;
 }
 

@@ -1,29 +1,29 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
 import { i18nProvider } from './i18n/i18nProvider';
-import { translateFieldErrors, translateServerMessage, translatesServerMessages } from './i18n/serverMessages';
+import { sayWith, saidIn } from './i18n/said';
 import type { ArchiveVerification, DashboardStats, DeskConfig, DeskNotification, TicketHistory } from './types';
 import type { Task } from './tasks/types';
+import type { Said } from '../../domain/messages';
 import type { TicketDetail } from './tickets/types';
 
 export const API_URL = '/api';
 
+const say = (s: Said) => sayWith(i18nProvider.translate, i18nProvider.getLocale(), s);
+
 /**
- * The server answers in English (`{ message, errors? }`): in a Chinese console the message and each
- * field message are translated here, so notifications and form field errors read in the user's
- * language. The English text stays in `body.serverMessage` (and `body.serverErrors`) for diagnosis.
+ * The server says what went wrong by code (`{ code, params, message, errors? }`, domain/messages.ts):
+ * the message and each field's message are put in the user's language here, so react-admin's own
+ * notifications and form field errors read in it. The codes stay in the body for the step forms.
  */
-export function localiseHttpError(error: unknown, locale: string): unknown {
-  if (!(error instanceof HttpError) || !translatesServerMessages(locale)) return error;
-  const body = error.body && typeof error.body === 'object' ? (error.body as { message?: unknown; errors?: unknown }) : undefined;
-  const message = translateServerMessage(error.message, locale);
+export function localiseHttpError(error: unknown): unknown {
+  if (!(error instanceof HttpError)) return error;
+  const body = error.body && typeof error.body === 'object' ? (error.body as { errors?: Record<string, unknown> }) : undefined;
+  const said = saidIn(body);
+  const message = said ? say(said) : error.message;
   if (!body) return new HttpError(message, error.status, error.body);
-  const localised: Record<string, unknown> = { ...body, serverMessage: body.message };
-  if (typeof body.message === 'string') localised.message = translateServerMessage(body.message, locale);
-  if (body.errors !== undefined) {
-    localised.serverErrors = body.errors;
-    localised.errors = translateFieldErrors(body.errors, locale);
-  }
+  const localised: Record<string, unknown> = { ...body, message };
+  if (body.errors) localised.errors = Object.fromEntries(Object.entries(body.errors).map(([field, e]) => [field, saidIn(e) ? say(saidIn(e)!) : String(e)]));
   return new HttpError(message, error.status, localised);
 }
 
@@ -31,7 +31,7 @@ export function localiseHttpError(error: unknown, locale: string): unknown {
 // so that `body.errors` reaches the form as per-field server validation messages.
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
   fetchUtils.fetchJson(url, { ...options, credentials: 'include' }).catch((error: unknown) => {
-    throw localiseHttpError(error, i18nProvider.getLocale());
+    throw localiseHttpError(error);
   });
 
 const post = async <T,>(path: string, body: unknown = {}): Promise<T> => {

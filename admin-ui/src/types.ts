@@ -1,4 +1,5 @@
 import type { ClockName, FaultLevel, Role } from './choices';
+import type { NotificationKind, ParamValue, Said } from '../../domain/messages';
 
 export interface ActorRef {
   userId: number;
@@ -15,6 +16,7 @@ export interface TimelineEntry {
   actor?: ActorRef | null;
   data?: unknown;
   outcome?: string;
+  refusal?: Said;
 }
 
 export interface TicketHistory {
@@ -41,14 +43,14 @@ export interface DashboardStats {
 
 export interface ArchiveVerification {
   records: number;
-  problems: { seq: number; ticketId: string; problem: string }[];
+  problems: (Said & { seq: number; ticketId: string; problem: string })[];
 }
 
 export interface DeskNotification {
   id: string;
   ticketId: string;
-  kind: string;
-  message: string;
+  kind: NotificationKind;
+  params: Record<string, ParamValue>;
   createdAt: string;
   readAt: string | null;
 }

@@ -3,9 +3,9 @@ import { Hono } from 'hono';
 import { verifyArchiveChain } from '../../db/archive-chain';
 import { ArchiveRecord, type IArchiveRecord } from '../../db/entities';
 import { requireRole, requireUser } from '../auth/session';
-import { badRequest, notFound } from '../errors';
+import { notFound } from '../errors';
 import type { AppEnv } from '../env';
-import { contentRange, parseListQuery } from '../list-query';
+import { contentRange, parseListQuery, unknownFilter } from '../list-query';
 import { idList, intParam } from '../validate';
 
 const summary = (r: Pick<IArchiveRecord, 'seq' | 'ticketId' | 'archivedAt' | 'outcome' | 'hash' | 'prevHash'>) => ({
@@ -28,7 +28,7 @@ export function archiveRecordsRoutes() {
         if (k === 'id') where.push({ seq: { $in: idList(v) } });
         else if (k === 'ticketId' && typeof v === 'string') where.push({ ticketId: v });
         else if (k === 'outcome' && (v === 'resolved' || v === 'cancelled')) where.push({ outcome: v });
-        else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
+        else throw unknownFilter(k);
       }
       const orderBy = { [q.sort.field === 'id' ? 'seq' : q.sort.field]: q.sort.order.toLowerCase() };
       // The history column can be large: lists never load it.
@@ -43,8 +43,8 @@ export function archiveRecordsRoutes() {
     })
     .get('/verify', async (c) => c.json(await verifyArchiveChain(c.get('em'))))
     .get('/:id', async (c) => {
-      const r = await c.get('em').findOne(ArchiveRecord, intParam(c, 'id', 'Archive record'), { fields: ['seq', 'ticketId', 'archivedAt', 'outcome', 'hash', 'prevHash', 'ticket', 'repairForm', 'signature'] });
-      if (!r) throw notFound('Archive record');
+      const r = await c.get('em').findOne(ArchiveRecord, intParam(c, 'id', 'archive_record.not_found'), { fields: ['seq', 'ticketId', 'archivedAt', 'outcome', 'hash', 'prevHash', 'ticket', 'repairForm', 'signature'] });
+      if (!r) throw notFound('archive_record.not_found');
       return c.json({ ...summary(r), ticket: r.ticket, repairForm: r.repairForm ?? null, signature: r.signature ?? null });
     });
 }

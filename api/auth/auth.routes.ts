@@ -8,10 +8,11 @@ import type { AppDeps, AppEnv } from '../env';
 import { verifyPassword } from './password';
 import { createSession, deleteSession, requireUser, SESSION_COOKIE, SESSION_TTL_SECONDS, sessionToken, toSessionUser } from './session';
 import { LoginThrottle } from './throttle';
+import { said } from '../../domain/messages';
 
 export const loginBody = z.object({
-  username: z.string().trim().min(1, 'Enter your user name').max(64),
-  password: z.string().min(1, 'Enter your password').max(256),
+  username: z.string().trim().min(1, 'auth.username_required').max(64),
+  password: z.string().min(1, 'auth.password_required').max(256),
 });
 
 // Compared against when the user does not exist, so timing does not reveal which names are real.
@@ -25,7 +26,7 @@ export function authRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const parsed = loginBody.safeParse(await c.req.json().catch(() => undefined));
-      if (!parsed.success) throw badRequest('Enter your user name and password', fieldErrors(parsed.error));
+      if (!parsed.success) throw badRequest(said('auth.credentials_required'), fieldErrors(parsed.error));
       const { username, password } = parsed.data;
       let addr = 'unknown';
       try {
@@ -37,7 +38,7 @@ export function authRoutes(deps: AppDeps) {
       const wait = Math.max(accounts.retryAfter(account), addresses.retryAfter(addr));
       if (wait > 0) {
         c.header('Retry-After', String(wait));
-        throw new ApiError(429, `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min`);
+        throw new ApiError(429, said('auth.throttled', { minutes: Math.ceil(wait / 60) }));
       }
       const em = c.get('em');
       const user = await em.findOne(User, { username });
@@ -45,7 +46,7 @@ export function authRoutes(deps: AppDeps) {
       if (!user || !ok || !user.active) {
         accounts.fail(account);
         addresses.fail(addr);
-        throw new ApiError(401, 'Wrong user name or password');
+        throw new ApiError(401, said('auth.wrong_credentials'));
       }
       accounts.succeed(account);
       const token = await createSession(em, user.id);

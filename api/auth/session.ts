@@ -8,6 +8,7 @@ import type { Role } from '../../domain/roles';
 import { ApiError, forbidden } from '../errors';
 import type { AppEnv, SessionUser } from '../env';
 import { span } from '../timing';
+import { said } from '../../domain/messages';
 
 export const SESSION_COOKIE = 'sd_session';
 export const SESSION_TTL_SECONDS = 12 * 3600;
@@ -90,16 +91,16 @@ async function checkSession(c: Parameters<MiddlewareHandler<AppEnv>>[0], tokenHa
 /** 401 unless the request carries a live session of an active user (cookie or bearer token). */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = sessionToken(c);
-  if (!token) throw new ApiError(401, 'Please sign in');
+  if (!token) throw new ApiError(401, said('auth.sign_in'));
   const user = await span(c, 'auth', () => checkSession(c, hashToken(token)));
-  if (!user) throw new ApiError(401, 'Your session has expired; please sign in again');
+  if (!user) throw new ApiError(401, said('auth.session_expired'));
   c.set('user', user);
   await next();
 };
 
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!roles.includes(c.get('user').role)) throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
+    if (!roles.includes(c.get('user').role)) throw forbidden(said('auth.role_required', { roles: roles.join(', ') }));
     await next();
   };
 }

@@ -2,9 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Hono } from 'hono';
 import { Escalation, type IEscalation } from '../../db/entities';
 import { requireRole, requireUser } from '../auth/session';
-import { badRequest, notFound } from '../errors';
+import { notFound } from '../errors';
 import type { AppEnv } from '../env';
-import { contentRange, parseListQuery } from '../list-query';
+import { contentRange, parseListQuery, unknownFilter } from '../list-query';
 
 const escalationDto = (e: IEscalation) => ({
   id: e.id,
@@ -32,7 +32,7 @@ export function escalationsRoutes() {
         else if (k === 'ticketId' && typeof v === 'string') where.push({ ticket: v });
         else if (k === 'acknowledged' && typeof v === 'boolean') where.push({ acknowledgedAt: v ? { $ne: null } : null });
         else if (k === 'clock' && (v === 'reply' || v === 'firstSolution')) where.push({ clock: v });
-        else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
+        else throw unknownFilter(k);
       }
       const [rows, total] = await c.get('em').findAndCount(Escalation, where.length ? { $and: where } : {}, {
         populate: ['ticket'],
@@ -45,7 +45,7 @@ export function escalationsRoutes() {
     })
     .get('/:id', async (c) => {
       const e = await c.get('em').findOne(Escalation, c.req.param('id'), { populate: ['ticket'] });
-      if (!e) throw notFound('Escalation');
+      if (!e) throw notFound('escalation.not_found');
       return c.json(escalationDto(e));
     });
 }

@@ -4,10 +4,11 @@ import { Hono } from 'hono';
 import { Department, Hospital, HospitalSystem, NursingSystem, type IDepartment, type IHospital } from '../../db/entities';
 import { departmentBody, hospitalBody } from '../../domain/admin.schemas';
 import { requireRole, requireUser } from '../auth/session';
-import { badRequest, notFound, unprocessable } from '../errors';
+import { notFound, unprocessable } from '../errors';
 import type { AppEnv, SessionUser } from '../env';
-import { contentRange, likePattern, parseListQuery } from '../list-query';
+import { contentRange, likePattern, parseListQuery, unknownFilter } from '../list-query';
 import { idList, intParam, parseBody, saveUnique } from '../validate';
+import { said } from '../../domain/messages';
 
 /** A hospital contact sees their own hospital only. */
 function ownHospital(user: SessionUser): number | undefined {
@@ -43,7 +44,7 @@ export function hospitalsRoutes() {
       for (const [k, v] of Object.entries(q.filter)) {
         if (k === 'id') where.push({ id: { $in: idList(v) } });
         else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ name: { $ilike: likePattern(v) } }, { code: { $ilike: likePattern(v) } }] });
-        else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
+        else throw unknownFilter(k);
       }
       const em = c.get('em');
       const [rows, total] = await em.findAndCount(Hospital, where.length ? { $and: where } : {}, {
@@ -55,11 +56,11 @@ export function hospitalsRoutes() {
       return c.json(await hospitalDto(em, rows));
     })
     .get('/:id', async (c) => {
-      const id = intParam(c, 'id', 'Hospital');
+      const id = intParam(c, 'id', 'hospital.not_found');
       const own = ownHospital(c.get('user'));
       const em = c.get('em');
       const h = own === undefined || own === id ? await em.findOne(Hospital, id) : null;
-      if (!h) throw notFound('Hospital');
+      if (!h) throw notFound('hospital.not_found');
       return c.json((await hospitalDto(em, [h]))[0]);
     })
     .post('/', requireRole('admin'), async (c) => {
@@ -74,25 +75,25 @@ export function hospitalsRoutes() {
             return hospital;
           }),
         'code',
-        'Another hospital has this code',
+        said('hospital.code_taken'),
       );
       return c.json((await hospitalDto(em.fork(), [h]))[0], 201);
     })
     .put('/:id', requireRole('admin'), async (c) => {
-      const id = intParam(c, 'id', 'Hospital');
+      const id = intParam(c, 'id', 'hospital.not_found');
       const body = await parseBody(c, hospitalBody);
       const em = c.get('em');
       const h = await saveUnique(
         () =>
           em.transactional(async (tx) => {
             const hospital = await tx.findOne(Hospital, id);
-            if (!hospital) throw notFound('Hospital');
+            if (!hospital) throw notFound('hospital.not_found');
             tx.assign(hospital, { code: body.code, name: body.name, address: body.address ?? null });
             await setSystems(tx, hospital, body.systemCodes);
             return hospital;
           }),
         'code',
-        'Another hospital has this code',
+        said('hospital.code_taken'),
       );
       return c.json((await hospitalDto(em.fork(), [h]))[0]);
     });
@@ -112,7 +113,7 @@ export function departmentsRoutes() {
         if (k === 'id') where.push({ id: { $in: idList(v) } });
         else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
         else if (k === 'q' && typeof v === 'string') where.push({ name: { $ilike: likePattern(v) } });
-        else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
+        else throw unknownFilter(k);
       }
       const orderField = q.sort.field === 'hospitalId' ? 'hospital' : q.sort.field;
       const [rows, total] = await c.get('em').findAndCount(Department, where.length ? { $and: where } : {}, {
@@ -124,29 +125,29 @@ export function departmentsRoutes() {
       return c.json(rows.map(departmentDto));
     })
     .get('/:id', async (c) => {
-      const id = intParam(c, 'id', 'Department');
+      const id = intParam(c, 'id', 'department.not_found');
       const own = ownHospital(c.get('user'));
       const d = await c.get('em').findOne(Department, own === undefined ? { id } : { id, hospital: own });
-      if (!d) throw notFound('Department');
+      if (!d) throw notFound('department.not_found');
       return c.json(departmentDto(d));
     })
     .post('/', requireRole('admin'), async (c) => {
       const body = await parseBody(c, departmentBody);
       const em = c.get('em');
-      if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+      if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
       const d = em.create(Department, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name });
-      await saveUnique(() => em.flush(), 'name', 'This hospital already has a department of that name');
+      await saveUnique(() => em.flush(), 'name', said('department.name_taken'));
       return c.json(departmentDto(d), 201);
     })
     .put('/:id', requireRole('admin'), async (c) => {
-      const id = intParam(c, 'id', 'Department');
+      const id = intParam(c, 'id', 'department.not_found');
       const body = await parseBody(c, departmentBody);
       const em = c.get('em');
       const d = await em.findOne(Department, id);
-      if (!d) throw notFound('Department');
-      if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+      if (!d) throw notFound('department.not_found');
+      if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
       em.assign(d, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name });
-      await saveUnique(() => em.flush(), 'name', 'This hospital already has a department of that name');
+      await saveUnique(() => em.flush(), 'name', said('department.name_taken'));
       return c.json(departmentDto(d));
     });
 }

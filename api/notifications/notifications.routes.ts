@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Hono } from 'hono';
 import { Notification, type INotification } from '../../db/entities';
+import { english, type NotificationKind } from '../../domain/messages';
 import { requireUser } from '../auth/session';
 import { notFound } from '../errors';
 import type { AppEnv, SessionUser } from '../env';
@@ -17,7 +18,9 @@ const notificationDto = (n: INotification) => ({
   id: n.id,
   ticketId: n.ticket.id,
   kind: n.kind,
-  message: n.message,
+  params: n.params,
+  // For API clients; the console renders kind + params in the reader's language.
+  message: english({ code: `notify.${n.kind as NotificationKind}`, params: n.params }),
   createdAt: n.createdAt.toISOString(),
   readAt: n.readAt?.toISOString() ?? null,
 });
@@ -36,7 +39,7 @@ export function notificationsRoutes() {
     .post('/:id/read', async (c) => {
       const em = c.get('em');
       const n = await em.findOne(Notification, { $and: [{ id: c.req.param('id') }, mine(c.get('user'))] });
-      if (!n) throw notFound('Notification');
+      if (!n) throw notFound('notification.not_found');
       n.readAt ??= new Date();
       await em.flush();
       return c.json(notificationDto(n));

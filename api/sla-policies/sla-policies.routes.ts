@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import { Hospital, SlaPolicy, type ISlaPolicy } from '../../db/entities';
 import { slaPolicyBody } from '../../domain/admin.schemas';
 import { requireRole, requireUser } from '../auth/session';
-import { badRequest, notFound, unprocessable } from '../errors';
+import { notFound, unprocessable } from '../errors';
 import type { AppEnv } from '../env';
-import { contentRange, parseListQuery } from '../list-query';
+import { contentRange, parseListQuery, unknownFilter } from '../list-query';
 import { idList, intParam, parseBody, saveUnique } from '../validate';
+import { said } from '../../domain/messages';
 
 const policyDto = (p: ISlaPolicy) => ({
   id: p.id,
@@ -26,7 +27,6 @@ function columns(body: ReturnType<typeof slaPolicyBody.parse>) {
   return { ...rest, hospital: hospitalId ?? null, firstSolutionSeconds: body.firstSolutionSeconds ?? null };
 }
 
-const DUPLICATE = 'This hospital (or the default policy) already has terms for this level';
 
 /**
  * 服务响应承诺 per level: the vendor default (no hospital) and any hospital's own contract.
@@ -43,7 +43,7 @@ export function slaPoliciesRoutes() {
         if (k === 'id') where.push({ id: { $in: idList(v) } });
         else if (k === 'hospitalId') where.push({ hospital: v === null ? null : { $in: idList(v, 'hospitalId') } });
         else if (k === 'level') where.push({ level: { $in: idList(v, 'level') } });
-        else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
+        else throw unknownFilter(k);
       }
       const [rows, total] = await c.get('em').findAndCount(SlaPolicy, where.length ? { $and: where } : {}, {
         orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
@@ -54,26 +54,26 @@ export function slaPoliciesRoutes() {
       return c.json(rows.map(policyDto));
     })
     .get('/:id', async (c) => {
-      const p = await c.get('em').findOne(SlaPolicy, intParam(c, 'id', 'SLA policy'));
-      if (!p) throw notFound('SLA policy');
+      const p = await c.get('em').findOne(SlaPolicy, intParam(c, 'id', 'sla_policy.not_found'));
+      if (!p) throw notFound('sla_policy.not_found');
       return c.json(policyDto(p));
     })
     .post('/', requireRole('admin'), async (c) => {
       const body = await parseBody(c, slaPolicyBody);
       const em = c.get('em');
-      if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+      if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
       const p = em.create(SlaPolicy, columns(body));
-      await saveUnique(() => em.flush(), 'level', DUPLICATE);
+      await saveUnique(() => em.flush(), 'level', said('sla.duplicate'));
       return c.json(policyDto(p), 201);
     })
     .put('/:id', requireRole('admin'), async (c) => {
       const body = await parseBody(c, slaPolicyBody);
       const em = c.get('em');
-      const p = await em.findOne(SlaPolicy, intParam(c, 'id', 'SLA policy'));
-      if (!p) throw notFound('SLA policy');
-      if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+      const p = await em.findOne(SlaPolicy, intParam(c, 'id', 'sla_policy.not_found'));
+      if (!p) throw notFound('sla_policy.not_found');
+      if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
       em.assign(p, columns(body));
-      await saveUnique(() => em.flush(), 'level', DUPLICATE);
+      await saveUnique(() => em.flush(), 'level', said('sla.duplicate'));
       return c.json(policyDto(p));
     });
 }

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../db/sql';
-import { badRequest } from '../errors';
 import type { ListQuery } from '../list-query';
 import type { Role } from '../../domain/roles';
-import { TASK_KINDS, type TaskKind } from '../../domain/ticket';
+import { TASK_KINDS, TASK_STATUSES, type TaskKind } from '../../domain/ticket';
 import type { SessionUser } from '../env';
 import type { TaskDto } from './task.dto';
+import { said } from '../../domain/messages';
+import { oneOfError, queryError, unknownFilter } from '../list-query';
 
 interface TaskRow {
   id: string;
@@ -84,13 +85,11 @@ export async function findVisibleTask(em: EntityManager, user: SessionUser, id: 
 const SORT_COLUMNS = { createdAt: 't.created_at', dueAt: 't.due_at', kind: 't.kind', status: 't.status', id: 't.id' } as const;
 export const TASK_SORTABLE = Object.keys(SORT_COLUMNS) as (keyof typeof SORT_COLUMNS)[];
 
-const TASK_STATUSES: readonly unknown[] = ['open', 'done', 'cancelled'];
 
 /** The list's filters as SQL over `tasks t` only, so the count can skip the users join. */
 function filterSql(user: SessionUser, filter: Record<string, unknown>): { where: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  const bad = (field: string, msg: string) => badRequest(msg, { [field]: msg });
   const oneOf = (column: string, values: unknown[]) => {
     // `in ()` is a syntax error; an empty list matches nothing, as the ORM's `$in: []` did.
     if (values.length === 0) {
@@ -108,21 +107,21 @@ function filterSql(user: SessionUser, filter: Record<string, unknown>): { where:
         oneOf('t.id', values.map(String));
         break;
       case 'status':
-        if (!values.every((v) => TASK_STATUSES.includes(v))) throw bad('status', 'status must be open, done or cancelled');
+        if (!values.every((v) => (TASK_STATUSES as readonly unknown[]).includes(v))) throw queryError('status', said('request.filter_task_status'));
         oneOf('t.status', values);
         break;
       case 'kind':
-        if (!values.every((v) => (TASK_KINDS as readonly unknown[]).includes(v))) throw bad('kind', `kind must be one of ${TASK_KINDS.join(', ')}`);
+        if (!values.every((v) => (TASK_KINDS as readonly unknown[]).includes(v))) throw oneOfError('kind', TASK_KINDS);
         oneOf('t.kind', values);
         break;
       case 'ticketId':
-        if (typeof value !== 'string') throw bad('ticketId', 'ticketId must be a ticket number');
+        if (typeof value !== 'string') throw queryError('ticketId', said('request.filter_ticket_number', { field: 'ticketId' }));
         where.push('t.ticket_id = ?');
         params.push(value);
         break;
       case 'assigneeId': {
         const n = Number(value);
-        if (!Number.isSafeInteger(n)) throw bad('assigneeId', 'assigneeId must be a number');
+        if (!Number.isSafeInteger(n)) throw queryError('assigneeId', said('request.filter_number', { field: 'assigneeId' }));
         // As bigint: a number beyond the int column's range matches nothing rather than failing.
         where.push('t.assignee_id = ?::bigint');
         params.push(n);
@@ -142,7 +141,7 @@ function filterSql(user: SessionUser, filter: Record<string, unknown>): { where:
         }
         break;
       default:
-        throw bad(key, `Unknown filter: ${key}`);
+        throw unknownFilter(key);
     }
   }
   return { where: where.length ? where.join(' and ') : 'true', params };

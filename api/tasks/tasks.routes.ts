@@ -15,26 +15,28 @@ import type { TaskDto } from './task.dto';
 import { findVisibleTask, listVisibleTasks, TASK_SORTABLE } from './task.sql';
 import { isActiveIn } from '../users/active-user';
 import { TASK_STEPS } from './task-steps';
+import { said } from '../../domain/messages';
+import { mayWork, maySign } from '../../domain/ticket-rules';
 
 async function visibleTask(em: EntityManager, user: SessionUser, id: string): Promise<TaskDto> {
   const task = await findVisibleTask(em, user, id);
-  if (!task) throw notFound('Task');
+  if (!task) throw notFound('task.not_found');
   return task;
 }
 
 /** The API's share of the workflow's rules: wrong people get 403 here, before anything reaches Temporal. */
 function assertMayWork(user: SessionUser, task: TaskDto): void {
-  if (task.status !== 'open') throw new ApiError(409, `This task is already ${task.status}`);
+  if (task.status !== 'open') throw new ApiError(409, said(task.status === 'done' ? 'task.already_done' : 'task.already_cancelled'));
   if (task.kind === 'signature') {
-    if (user.role !== 'hospital_contact' || user.hospitalId !== task.hospitalId) throw forbidden('Only the requesting hospital can sign');
+    if (!maySign(task.hospitalId, user)) throw forbidden(said('task.signature_own_hospital'));
     return;
   }
-  if (task.assigneeId !== null ? task.assigneeId !== user.id : task.candidateRole !== user.role) throw forbidden('This task is not yours to complete');
+  if (mayWork(task, { userId: user.id, role: user.role })) throw forbidden(said('task.not_yours'));
 }
 
 /** Users a step names (the engineer for remote or on-site work) must exist, be active, and fit the job. */
 async function assertAssignable(em: EntityManager, field: string, userId: number, roles: string[]): Promise<void> {
-  if (!(await isActiveIn(em, userId, roles))) throw unprocessable({ [field]: `Choose an active ${roles.join(' or ')}` });
+  if (!(await isActiveIn(em, userId, roles))) throw unprocessable({ [field]: said('step.active_user', { roles: roles.join(' or ') }) });
 }
 
 /** The task as the step left it, from the events the Update answered with (already written): no second read. */
@@ -69,8 +71,8 @@ export function tasksRoutes(tickets: TicketGateway) {
       const user = c.get('user');
       const task = await visibleTask(c.get('em'), user, c.req.param('id'));
       if (task.status === 'open' && task.assigneeId === user.id) return c.json(task);
-      if (task.status !== 'open') throw new ApiError(409, `This task is already ${task.status}`);
-      if (task.candidateRole !== user.role) throw forbidden(`This task is for the ${task.candidateRole} role`);
+      if (task.status !== 'open') throw new ApiError(409, said(task.status === 'done' ? 'task.already_done' : 'task.already_cancelled'));
+      if (task.candidateRole !== user.role) throw forbidden(said('task.for_role', { role: task.candidateRole }));
       const updateId = `${task.id}:claim:${user.id}`;
       await refusalsAsHttp(() => tickets.update(task.ticketId, claimTaskUpdate, { actor: actorOf(user), taskId: task.id }, { updateId, timed: (part, fn) => span(c, part, fn) }));
       return c.json(await visibleTask(c.get('em'), user, task.id));

@@ -1,6 +1,7 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { optionalTsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
+import { isMessageCode, type Said } from '../../domain/messages';
 
 type History = temporal.api.history.v1.IHistory;
 type Payload = temporal.api.common.v1.IPayload;
@@ -15,6 +16,17 @@ export interface TimelineEntry {
   actor?: { userId: number; role: string; displayName: string } | null;
   data?: unknown;
   outcome?: string;
+  /** Why a step was refused, as a code for the reader's language (the English is `outcome`). */
+  refusal?: Said;
+}
+
+/** A refusal's details: what the workflow said, or the first of its field errors. */
+function refusalOf(details: unknown): Said | undefined {
+  const first = (x: unknown) => (x && typeof x === 'object' ? (x as Record<string, unknown>) : undefined);
+  const d = first(details);
+  if (d && isMessageCode(d.code)) return d as unknown as Said;
+  const field = d && first(Object.values(d)[0]);
+  return field && isMessageCode(field.code) ? (field as unknown as Said) : undefined;
 }
 
 function decode(p: Payload | null | undefined): unknown {
@@ -68,6 +80,7 @@ export function timeline(history: History): TimelineEntry[] {
         if (a?.outcome?.failure) {
           entry.kind = 'step-refused';
           entry.outcome = a.outcome.failure.message ?? 'refused';
+          entry.refusal = refusalOf(decode(a.outcome.failure.applicationFailureInfo?.details?.payloads?.[0]));
         } else {
           entry.outcome = 'completed';
         }

@@ -15,12 +15,13 @@ import { createTicketBody, levelInput, noteInput, reasonInput, reassignInput } f
 import { addNoteUpdate, cancelUpdate, changeLevelUpdate, pauseUpdate, reassignUpdate, resumeUpdate } from '../../workflows/ticket/messages';
 import { requireRole, requireUser } from '../auth/session';
 import { isActiveIn } from '../users/active-user';
-import { ApiError, badRequest, forbidden, notFound, unprocessable } from '../errors';
+import { ApiError, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { actorOf } from '../workflow/actor';
 import { refusalsAsHttp } from '../workflow/step-errors';
 import type { TicketGateway } from '../workflow/ticket-gateway';
-import { contentRange, likePattern, parseListQuery } from '../list-query';
+import { contentRange, likePattern, oneOfError, parseListQuery, queryError, unknownFilter } from '../list-query';
+import { said } from '../../domain/messages';
 import { parseBody } from '../validate';
 import { timeline } from './history';
 import { toTicketDto } from './ticket.dto';
@@ -46,7 +47,7 @@ export async function ticketsVisibleTo(em: EntityManager, user: SessionUser): Pr
 
 async function visibleTicket(em: EntityManager, user: SessionUser, id: string) {
   const t = await em.findOne(Ticket, { $and: [{ id }, await ticketsVisibleTo(em, user)] }, { populate: ['hospital', 'department', 'assignee'] });
-  if (!t) throw notFound('Ticket');
+  if (!t) throw notFound('ticket.not_found');
   return t;
 }
 
@@ -64,19 +65,18 @@ async function workflowHistory(tickets: TicketGateway, em: EntityManager, ticket
 
 function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
   const where: FilterQuery<ITicket>[] = [];
-  const bad = (field: string, msg: string) => badRequest(msg, { [field]: msg });
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null || value === '') continue;
     switch (key) {
       case 'q': {
-        if (typeof value !== 'string') throw bad('q', 'q must be text');
+        if (typeof value !== 'string') throw queryError('q', said('request.filter_text', { field: 'q' }));
         const like = likePattern(value);
         where.push({ $or: [{ id: { $ilike: like } }, { title: { $ilike: like } }, { description: { $ilike: like } }] });
         break;
       }
       case 'id': {
         const ids = Array.isArray(value) ? value : [value];
-        if (!ids.every((v) => typeof v === 'string')) throw bad('id', 'id must be ticket numbers');
+        if (!ids.every((v) => typeof v === 'string')) throw queryError('id', said('request.filter_ticket_numbers', { field: 'id' }));
         where.push({ id: { $in: ids as string[] } });
         break;
       }
@@ -84,7 +84,7 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
       case 'step': {
         const allowed: readonly string[] = key === 'status' ? STATUSES : STEPS;
         const values = Array.isArray(value) ? value : [value];
-        if (!values.every((v) => typeof v === 'string' && allowed.includes(v))) throw bad(key, `${key} must be one of ${allowed.join(', ')}`);
+        if (!values.every((v) => typeof v === 'string' && allowed.includes(v))) throw oneOfError(key, allowed);
         where.push({ [key]: { $in: values } });
         break;
       }
@@ -92,22 +92,22 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
       case 'hospitalId':
       case 'departmentId': {
         const n = Number(value);
-        if (!Number.isSafeInteger(n)) throw bad(key, `${key} must be a number`);
+        if (!Number.isSafeInteger(n)) throw queryError(key, said('request.filter_number', { field: key }));
         const column = { faultLevel: 'faultLevel', hospitalId: 'hospital', departmentId: 'department' }[key];
         where.push({ [column]: n });
         break;
       }
       case 'breached':
         // Either commitment missed (or running late right now): the 已超时 quick filter.
-        if (typeof value !== 'boolean') throw bad('breached', 'breached must be true or false');
+        if (typeof value !== 'boolean') throw queryError('breached', said('request.filter_boolean', { field: 'breached' }));
         where.push(value ? { $or: [{ replyBreached: true }, { solutionBreached: true }] } : { replyBreached: false, solutionBreached: false });
         break;
       case 'systemCode':
-        if (typeof value !== 'string') throw bad(key, 'systemCode must be text');
+        if (typeof value !== 'string') throw queryError(key, said('request.filter_text', { field: key }));
         where.push({ system: value });
         break;
       default:
-        throw bad(key, `Unknown filter: ${key}`);
+        throw unknownFilter(key);
     }
   }
   return where.length ? { $and: where } : {};
@@ -171,7 +171,7 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
       const t = await visibleTicket(em, user, c.req.param('id'));
       const body = await parseBody(c, reassignInput);
       const roles = t.step === 'triage' || t.step === 'dispatch' ? ['dispatcher'] : t.step === 'remote' ? ['engineer', 'dispatcher'] : ['engineer'];
-      if (!(await isActiveIn(em, body.assigneeId, roles))) throw unprocessable({ assigneeId: `At this step, choose an active ${roles.join(' or ')}` });
+      if (!(await isActiveIn(em, body.assigneeId, roles))) throw unprocessable({ assigneeId: said('step.active_user_at_step', { roles: roles.join(' or ') }) });
       return c.json(await act(c, t.id, reassignUpdate, { actor: actorOf(user), ...body }));
     })
     .post('/:id/level', requireRole('dispatcher', 'manager'), async (c) => {
@@ -201,7 +201,7 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
       const user = c.get('user');
       const body = await parseBody(c, createTicketBody);
       if (user.role === 'hospital_contact' && body.hospitalId !== user.hospitalId) {
-        throw forbidden('Hospital contacts can only raise requests for their own hospital');
+        throw forbidden(said('ticket.own_hospital_only'));
       }
       const em = c.get('em');
       // The hospital, its system and its department checked in one round trip. Ids compare as
@@ -214,20 +214,20 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
          from hospitals h where h.id = ?::bigint`,
         [body.systemCode, body.departmentId ?? null, body.departmentId ?? null, body.hospitalId],
       );
-      if (!hospital) throw unprocessable({ hospitalId: 'No such hospital' });
-      if (!hospital.runs) throw unprocessable({ systemCode: `${hospital.name} does not run this system` });
-      if (!hospital.department_ok) throw unprocessable({ departmentId: `This department does not belong to ${hospital.name}` });
+      if (!hospital) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
+      if (!hospital.runs) throw unprocessable({ systemCode: said('ticket.system_not_run', { hospital: hospital.name }) });
+      if (!hospital.department_ok) throw unprocessable({ departmentId: said('ticket.department_elsewhere', { hospital: hospital.name }) });
 
       // Idempotency-Key: the same key from the same user is the same ticket, however often retried.
       const key = c.req.header('idempotency-key')?.trim();
-      if (key !== undefined && (key.length === 0 || key.length > 200)) throw badRequest('Idempotency-Key must be 1-200 characters', { 'Idempotency-Key': 'invalid' });
+      if (key !== undefined && (key.length === 0 || key.length > 200)) throw queryError('Idempotency-Key', said('request.idempotency_key'));
       const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
       let intake: TicketIntake | undefined;
       let replay = false;
       if (key) {
         const prior = await em.findOne(IdempotencyKey, { user: user.id, key });
         if (prior) {
-          if (prior.requestHash !== requestHash) throw unprocessable({ 'Idempotency-Key': 'This key was already used for a different request' });
+          if (prior.requestHash !== requestHash) throw unprocessable({ 'Idempotency-Key': said('request.idempotency_reused') });
           intake = prior.intake as unknown as TicketIntake;
           replay = true;
         }
@@ -256,7 +256,7 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
             if (!(e instanceof UniqueConstraintViolationException)) throw e;
             // A concurrent request with the same key got there first: answer with its ticket.
             const winner = await em.fork().findOneOrFail(IdempotencyKey, { user: user.id, key });
-            if (winner.requestHash !== requestHash) throw unprocessable({ 'Idempotency-Key': 'This key was already used for a different request' });
+            if (winner.requestHash !== requestHash) throw unprocessable({ 'Idempotency-Key': said('request.idempotency_reused') });
             intake = winner.intake as unknown as TicketIntake;
             replay = true;
           }
@@ -277,7 +277,7 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
           if (replay) break;
           // A first attempt whose number Temporal already knows: the database was restored behind
           // Temporal and its sequence hands out numbers again. Jump past them rather than fail.
-          if (attempt >= 3) throw new ApiError(503, 'No free ticket number: the ticket number sequence is behind Temporal');
+          if (attempt >= 3) throw new ApiError(503, said('service.ticket_numbers_behind'));
           await em.getConnection().execute(`select setval('ticket_no_seq', (select last_value from ticket_no_seq) + 1000)`);
           intake = { ...current, ticketNo: await nextTicketNo(em, new Date(current.receivedAt), deps.timeZone) };
           if (key) await em.nativeUpdate(IdempotencyKey, { user: user.id, key }, { ticketId: intake.ticketNo, intake: intake as unknown as Record<string, unknown> });

@@ -5,10 +5,11 @@ import { createUserBody, updateUserBody } from '../../domain/admin.schemas';
 import { ROLES } from '../../domain/roles';
 import { hashPassword } from '../auth/password';
 import { endSessionsOf, requireRole, requireUser } from '../auth/session';
-import { badRequest, notFound, unprocessable } from '../errors';
+import { notFound, unprocessable } from '../errors';
 import type { AppEnv } from '../env';
-import { contentRange, likePattern, parseListQuery } from '../list-query';
+import { contentRange, likePattern, parseListQuery, unknownFilter, oneOfError } from '../list-query';
 import { idList, intParam, parseBody, saveUnique } from '../validate';
+import { said } from '../../domain/messages';
 
 const userDto = (u: IUser) => ({
   id: u.id,
@@ -35,12 +36,12 @@ export function usersRoutes() {
           if (k === 'id') where.push({ id: { $in: idList(v) } });
           else if (k === 'role') {
             const roles = Array.isArray(v) ? v : [v];
-            if (!roles.every((r) => (ROLES as readonly unknown[]).includes(r))) throw badRequest(`role must be one of ${ROLES.join(', ')}`, { role: 'unknown role' });
+            if (!roles.every((r) => (ROLES as readonly unknown[]).includes(r))) throw oneOfError('role', ROLES);
             where.push({ role: { $in: roles } });
           } else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
           else if (k === 'active' && typeof v === 'boolean') where.push({ active: v });
           else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ username: { $ilike: likePattern(v) } }, { displayName: { $ilike: likePattern(v) } }] });
-          else throw badRequest(`Unknown filter: ${k}`, { [k]: 'unknown filter' });
+          else throw unknownFilter(k);
         }
         const [rows, total] = await c.get('em').findAndCount(User, where.length ? { $and: where } : {}, {
           orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
@@ -51,17 +52,17 @@ export function usersRoutes() {
         return c.json(rows.map(userDto));
       })
       .get('/:id', async (c) => {
-        const id = intParam(c, 'id', 'User');
+        const id = intParam(c, 'id', 'user.not_found');
         const me = c.get('user');
-        if (me.id !== id && !['admin', 'manager', 'dispatcher'].includes(me.role)) throw notFound('User');
+        if (me.id !== id && !['admin', 'manager', 'dispatcher'].includes(me.role)) throw notFound('user.not_found');
         const u = await c.get('em').findOne(User, id);
-        if (!u) throw notFound('User');
+        if (!u) throw notFound('user.not_found');
         return c.json(userDto(u));
       })
       .post('/', requireRole('admin'), async (c) => {
         const body = await parseBody(c, createUserBody);
         const em = c.get('em');
-        if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+        if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
         const u = em.create(User, {
           username: body.username,
           displayName: body.displayName,
@@ -71,19 +72,19 @@ export function usersRoutes() {
           email: body.email || null,
           passwordHash: await hashPassword(body.password),
         });
-        await saveUnique(() => em.flush(), 'username', 'This user name is taken');
+        await saveUnique(() => em.flush(), 'username', said('user.username_taken'));
         return c.json(userDto(u), 201);
       })
       .put('/:id', requireRole('admin'), async (c) => {
-        const id = intParam(c, 'id', 'User');
+        const id = intParam(c, 'id', 'user.not_found');
         const body = await parseBody(c, updateUserBody);
         const em = c.get('em');
         const u = await em.findOne(User, id);
-        if (!u) throw notFound('User');
+        if (!u) throw notFound('user.not_found');
         const me = c.get('user');
         // An admin cannot lock themselves out by accident.
-        if (me.id === id && (!body.active || body.role !== 'admin')) throw unprocessable({ active: 'You cannot deactivate or demote your own account' });
-        if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: 'No such hospital' });
+        if (me.id === id && (!body.active || body.role !== 'admin')) throw unprocessable({ active: said('user.not_yourself') });
+        if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
         const signOut = !body.active || !!body.password || body.role !== u.role || (body.hospitalId ?? null) !== (u.hospital?.id ?? null);
         em.assign(u, {
           displayName: body.displayName,

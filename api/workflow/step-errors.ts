@@ -1,7 +1,8 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { INVALID_INPUT, STEP_REJECTED } from '../../workflows/ticket/messages';
-import { ApiError } from '../errors';
+import { said, type FieldMessages, type Said } from '../../domain/messages';
+import { ApiError, unprocessable } from '../errors';
 
 /**
  * Turns the workflow's refusal of a step into the answer a client can act on: 409 with the reason
@@ -13,11 +14,11 @@ export async function refusalsAsHttp<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
-      if (e.cause.type === STEP_REJECTED) throw new ApiError(409, e.cause.message);
-      if (e.cause.type === INVALID_INPUT) throw new ApiError(422, e.cause.message, (e.cause.details?.[0] as Record<string, string>) ?? undefined);
+      if (e.cause.type === STEP_REJECTED) throw new ApiError(409, e.cause.details?.[0] as Said);
+      if (e.cause.type === INVALID_INPUT) throw unprocessable(e.cause.details?.[0] as FieldMessages);
     }
     if (e instanceof WorkflowNotFoundError || /workflow execution already completed/i.test((e as Error).message ?? '')) {
-      throw new ApiError(409, 'The ticket is closed: archived or cancelled');
+      throw new ApiError(409, said('ticket.closed'));
     }
     throw e;
   }

@@ -193,12 +193,15 @@ async function behindTheBack(db: Client, fn: () => Promise<void>): Promise<void>
  * Every ticket's `archived` event (append-only, written after the record) names the record's seq
  * and hash: a record that is gone, moved or re-hashed no longer matches its anchor.
  */
-async function anchorProblems(db: Client): Promise<ChainProblem[]> {
+/** The drill's own check of the anchors, independent of the desk's verifier. */
+type AnchorProblem = Pick<ChainProblem, 'seq' | 'ticketId' | 'problem'>;
+
+async function anchorProblems(db: Client): Promise<AnchorProblem[]> {
   const r = await db.query<{ ticket_id: string; seq: number; hash: string; a_seq: number | null; a_hash: string | null }>(`
     select e.ticket_id, (e.data->>'archiveSeq')::int as seq, e.data->>'hash' as hash, a.seq as a_seq, a.hash as a_hash
       from ticket_events e left join archive_records a on a.ticket_id = e.ticket_id
      where e.type = 'archived'`);
-  const problems: ChainProblem[] = [];
+  const problems: AnchorProblem[] = [];
   for (const x of r.rows) {
     if (x.a_seq === null) problems.push({ seq: x.seq, ticketId: x.ticket_id, problem: 'archived per the event log, but no archive record' });
     else if (x.a_seq !== x.seq || x.a_hash !== x.hash) problems.push({ seq: x.seq, ticketId: x.ticket_id, problem: `the event log anchors record ${x.seq} ${x.hash}, the archive holds ${x.a_seq} ${x.a_hash}` });

@@ -133,8 +133,9 @@ export const Notification = defineEntity({
     ticket: p.manyToOne(Ticket).ref(),
     recipient: p.manyToOne(User).ref().nullable(),
     recipientRole: p.enum([...ROLES]).nullable(),
+    /** The sentence is `notify.<kind>` of domain/messages.ts with these params, in the reader's language. */
     kind: p.string().length(48),
-    message: p.text(),
+    params: p.json<Record<string, string | number>>(),
     createdAt: p.datetime(),
     readAt: p.datetime().nullable(),
   }),

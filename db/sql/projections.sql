@@ -6,7 +6,8 @@
 -- - the ticket row and open-task rows take only an event newer than the one they show
 --   (projection_seq moves forward only), while what only ever moves forward (closing a task,
 --   events, notifications) applies whatever the order.
--- Loaded by migration Migration20261126190000; a change here goes with a migration that loads it again.
+-- Loaded by migrations (Migration20261126190000, again by Migration20261202050000); a change here goes
+-- with a migration that loads it again.
 
 create or replace function "desk_ts"(ms jsonb) returns timestamptz language sql stable as $$
   select case when ms is null or jsonb_typeof(ms) = 'null' then null else to_timestamp((ms #>> '{}')::double precision / 1000.0) end
@@ -101,8 +102,8 @@ begin
 
     n := 0;
     for t in select value from jsonb_array_elements(p -> 'notifications') loop
-      insert into notifications (id, ticket_id, recipient_id, recipient_role, kind, message, created_at)
-      values (v_key || ':' || n, v_no, (t ->> 'recipientId')::int, t ->> 'recipientRole', t ->> 'kind', t ->> 'message', desk_ts(p -> 'at'))
+      insert into notifications (id, ticket_id, recipient_id, recipient_role, kind, params, created_at)
+      values (v_key || ':' || n, v_no, (t ->> 'recipientId')::int, t ->> 'recipientRole', t ->> 'kind', coalesce(t -> 'params', '{}'::jsonb), desk_ts(p -> 'at'))
       on conflict (id) do nothing;
       n := n + 1;
     end loop;

@@ -1,3 +1,4 @@
+import { english } from '../../domain/messages';
 import { STEP_CHECKS } from '../../domain/step-checks';
 import { accept, STEP_CASES, triage } from '../support/step-data';
 
@@ -26,5 +27,6 @@ describe.each(STEP_CASES)('%s', (_name, check, schema, valid) => {
 
 it('names every bad field at once, as the API does', () => {
   expect(Object.keys(STEP_CHECKS.triage({ ...triage('remote', 5), analysis: ' ', faultLevel: 9 }) ?? {}).sort()).toEqual(['analysis', 'faultLevel']);
-  expect(STEP_CHECKS.signature({ ...accept, image: 'data:image/gif;base64,AA' })).toEqual({ image: 'Signature must be a PNG image' });
+  expect(STEP_CHECKS.signature({ ...accept, image: 'data:image/gif;base64,AA' })).toEqual({ image: { code: 'signature.image_png' } });
+  expect(english({ code: 'signature.image_png' })).toBe('Signature must be a PNG image');
 });

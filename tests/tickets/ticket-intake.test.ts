@@ -110,9 +110,10 @@ describe('raising a service request through the API', () => {
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors).sort()).toEqual(['channel', 'faultLevel', 'reporterName', 'title']);
 
-    const notInstalled = await dispatcher.post<{ errors: Record<string, string> }>('/api/tickets', { ...validTicket, hospitalId: DEMO2, systemCode: 'whiteboard' });
+    const notInstalled = await dispatcher.post<{ errors: Record<string, { code: string; params: { hospital: string }; message: string }> }>('/api/tickets', { ...validTicket, hospitalId: DEMO2, systemCode: 'whiteboard' });
     expect(notInstalled.status).toBe(422);
-    expect(notInstalled.body.errors.systemCode).toContain('示范人民医院');
+    expect(notInstalled.body.errors.systemCode.message).toContain('示范人民医院');
+    expect(notInstalled.body.errors.systemCode).toMatchObject({ code: 'ticket.system_not_run', params: { hospital: '示范人民医院' } });
 
     const wrongDept = await dispatcher.post<{ errors: Record<string, string> }>('/api/tickets', { ...validTicket, hospitalId: DEMO2, systemCode: 'mnis', departmentId: 1 });
     expect(wrongDept.status).toBe(422);

@@ -57,7 +57,7 @@ describe('the archive (系统档案库)', () => {
     await behindTheBack(`update archive_records set ticket = jsonb_set(ticket, '{intake,title}', '"改过的标题"') where seq = ?`, [record.seq]);
     try {
       const { problems } = await verifyArchiveChain(stack.orm.em.fork());
-      expect(problems).toEqual([{ seq: record.seq, ticketId: ticketNo, problem: 'content does not match its hash' }]);
+      expect(problems).toEqual([{ seq: record.seq, ticketId: ticketNo, code: 'archive.content_changed', problem: 'content does not match its hash' }]);
     } finally {
       await behindTheBack(`update archive_records set ticket = ?::jsonb where seq = ?`, [original, record.seq]);
     }
@@ -77,7 +77,7 @@ describe('the archive (系统档案库)', () => {
     await behindTheBack(`delete from archive_records where seq = ?`, [row.seq]);
     try {
       expect((await verifyArchiveChain(stack.orm.em.fork())).problems).toEqual([
-        { seq: row.seq, ticketId: ticketNo, problem: 'the event log recorded its archiving, but the record is missing' },
+        { seq: row.seq, ticketId: ticketNo, code: 'archive.record_missing', problem: 'the event log recorded its archiving, but the record is missing' },
       ]);
     } finally {
       await restore();
@@ -86,7 +86,7 @@ describe('the archive (系统档案库)', () => {
     await behindTheBack(`update archive_records set outcome = 'cancelled', hash = ? where seq = ?`, ['f'.repeat(64), row.seq]);
     try {
       const { problems } = await verifyArchiveChain(stack.orm.em.fork());
-      expect(problems).toContainEqual({ seq: row.seq, ticketId: ticketNo, problem: 'does not match the hash the event log recorded when it was archived' });
+      expect(problems).toContainEqual({ seq: row.seq, ticketId: ticketNo, code: 'archive.hash_changed', problem: 'does not match the hash the event log recorded when it was archived' });
     } finally {
       await behindTheBack(`delete from archive_records where seq = ?`, [row.seq]);
       await restore();

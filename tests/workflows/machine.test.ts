@@ -2,6 +2,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Projection, StepResult } from '../../domain/projection';
 import { DEFAULT_SLA_TARGETS, dueAtOf, MAX_REMINDERS } from '../../domain/sla';
 import type { Actor, TicketIntake } from '../../domain/ticket';
+import { english } from '../../domain/messages';
 import { HANDLERS } from '../../workflows/ticket/handlers';
 import { TicketMachine } from '../../workflows/ticket/machine';
 import {
@@ -53,7 +54,7 @@ function ticket(faultLevel: 1 | 2 | 3 | 4 | null = 2) {
   function send<A>(update: UpdateDefinition<StepResult, [A]>, args: A): Projection[] | string {
     const h = HANDLERS.find((x) => x.update.name === update.name)!;
     const refused = h.check(m, args) ?? Object.values(h.fields?.(args) ?? {})[0];
-    return refused ?? h.apply(m, args);
+    return refused ? english(refused) : h.apply(m, args);
   }
   const taskOf = (kind: string) => m.state.tasks.find((t) => t.kind === kind)!.id;
   const step = <D>(update: UpdateDefinition<StepResult, [{ actor: Actor; taskId: string; data: D }]>, actor: Actor, kind: string, data: D) =>

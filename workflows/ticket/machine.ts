@@ -8,6 +8,7 @@ import type { FaultLevel } from '../../domain/catalogue';
 import type { TimerEvent } from './next-timer';
 import { TicketRecord } from './record';
 import { toRole, toUser } from './rows';
+import { said } from '../../domain/messages';
 
 /**
  * One ticket's steps, free of Temporal: every method changes the state and returns the events it
@@ -21,7 +22,7 @@ export class TicketMachine extends TicketRecord {
   open(): Projection[] {
     this.newTask('triage', 'dispatcher', null);
     const { ticketNo, intake } = this.state;
-    return this.commit('triage_requested', null, {}, { notify: [toRole('dispatcher', 'new_ticket', `${ticketNo}: new request from ${intake.reporterName}: ${intake.title}`)] });
+    return this.commit('triage_requested', null, {}, { notify: [toRole('dispatcher', said('notify.new_ticket', { ticketNo, reporter: intake.reporterName, title: intake.title }))] });
   }
 
   triage(actor: Actor, closed: ClosedTask, d: TriageInput): Projection[] {
@@ -33,12 +34,12 @@ export class TicketMachine extends TicketRecord {
       s.step = 'remote';
       s.assigneeId = d.assigneeId;
       this.newTask('remote', 'engineer', d.assigneeId);
-      return this.commit('triaged', actor, { ...d }, { closed: [closed], notify: toUser(d.assigneeId, 'assigned', `${s.ticketNo}: remote support assigned to you`) });
+      return this.commit('triaged', actor, { ...d }, { closed: [closed], notify: toUser(d.assigneeId, said('notify.assigned', { ticketNo: s.ticketNo })) });
     }
     s.step = 'dispatch';
     s.assigneeId = null;
     this.newTask('dispatch', 'dispatcher', null);
-    return this.commit('triaged', actor, { ...d }, { closed: [closed], notify: [toRole('dispatcher', 'dispatch_requested', `${s.ticketNo}: on-site service requested at triage`)] });
+    return this.commit('triaged', actor, { ...d }, { closed: [closed], notify: [toRole('dispatcher', said('notify.dispatch_requested', { ticketNo: s.ticketNo }))] });
   }
 
   remoteAttempt(actor: Actor, closed: ClosedTask, d: RemoteAttemptInput): Projection[] {
@@ -52,7 +53,7 @@ export class TicketMachine extends TicketRecord {
     }
     s.step = 'dispatch';
     this.newTask('dispatch', 'dispatcher', null);
-    return this.commit('remote_escalated', actor, { ...d }, { closed: [closed], notify: [toRole('dispatcher', 'dispatch_requested', `${s.ticketNo}: remote attempt failed, on-site service requested`)] });
+    return this.commit('remote_escalated', actor, { ...d }, { closed: [closed], notify: [toRole('dispatcher', said('notify.remote_escalated', { ticketNo: s.ticketNo }))] });
   }
 
   dispatchDecision(actor: Actor, closed: ClosedTask, d: DispatchDecisionInput): Projection[] {
@@ -73,13 +74,13 @@ export class TicketMachine extends TicketRecord {
       s.onsiteEngineerId = d.engineerId;
       s.assigneeId = d.engineerId;
       this.newTask('checkin', 'engineer', d.engineerId);
-      return this.commit('dispatch_approved', actor, { ...d }, { closed: [closed], notify: toUser(d.engineerId, 'dispatched', `${s.ticketNo}: go on site to ${s.intake.title}`) });
+      return this.commit('dispatch_approved', actor, { ...d }, { closed: [closed], notify: toUser(d.engineerId, said('notify.dispatched', { ticketNo: s.ticketNo, title: s.intake.title })) });
     }
     const back = s.remoteAttempts.at(-1)?.by.userId ?? s.triage?.assigneeId ?? null;
     s.step = 'remote';
     s.assigneeId = back;
     this.newTask('remote', 'engineer', back);
-    return this.commit('dispatch_sent_back', actor, { ...d }, { closed: [closed], notify: toUser(back, 'sent_back', `${s.ticketNo}: on-site dispatch not approved: ${d.reason}`) });
+    return this.commit('dispatch_sent_back', actor, { ...d }, { closed: [closed], notify: toUser(back, said('notify.sent_back', { ticketNo: s.ticketNo, reason: d.reason })) });
   }
 
   checkIn(actor: Actor, closed: ClosedTask, d: CheckInInput): Projection[] {
@@ -97,7 +98,7 @@ export class TicketMachine extends TicketRecord {
     this.newTask('signature', 'hospital_contact', null);
     return this.commit('repair_form_submitted', actor, { ...content, hash }, {
       closed: [closed],
-      notify: [toRole('hospital_contact', 'signature_requested', `${s.ticketNo}: please check and sign the repair form (系统维修单)`)],
+      notify: [toRole('hospital_contact', said('notify.signature_requested', { ticketNo: s.ticketNo }))],
     });
   }
 
@@ -116,8 +117,8 @@ export class TicketMachine extends TicketRecord {
     return this.commit('signature_refused', actor, { reason: d.reason, formHash }, {
       closed: [closed],
       notify: [
-        ...toUser(s.onsiteEngineerId, 'signature_refused', `${s.ticketNo}: the hospital refused the repair form: ${d.reason}`),
-        toRole('dispatcher', 'signature_refused', `${s.ticketNo}: the hospital refused the repair form`),
+        ...toUser(s.onsiteEngineerId, said('notify.signature_refused', { ticketNo: s.ticketNo, reason: d.reason })),
+        toRole('dispatcher', said('notify.signature_refused', { ticketNo: s.ticketNo, reason: d.reason })),
       ],
     });
   }
@@ -147,7 +148,7 @@ export class TicketMachine extends TicketRecord {
     s.assigneeId = assigneeId;
     if (s.step === 'onsite') s.onsiteEngineerId = assigneeId;
     return this.commit('reassigned', actor, { taskId: task.id, from, to: assigneeId, reason }, {
-      notify: toUser(assigneeId, 'assigned', `${s.ticketNo}: ${task.kind} task reassigned to you: ${reason}`),
+      notify: toUser(assigneeId, said('notify.reassigned', { ticketNo: s.ticketNo, kind: task.kind, reason })),
     });
   }
 
@@ -184,24 +185,24 @@ export class TicketMachine extends TicketRecord {
     if (e.kind === 'reminder') {
       const task = this.task(e.taskId);
       task.reminders += 1;
-      const msg = `${s.ticketNo}: ${task.kind} task waiting since ${new Date(task.createdAt).toISOString()} (reminder ${task.reminders})`;
-      return this.commit('reminder', null, { taskId: task.id, kind: task.kind, count: task.reminders }, { notify: [toRole(task.candidateRole, 'reminder', msg)] });
+      const msg = said('notify.reminder', { ticketNo: s.ticketNo, kind: task.kind, sinceAt: new Date(task.createdAt).toISOString(), count: task.reminders });
+      return this.commit('reminder', null, { taskId: task.id, kind: task.kind, count: task.reminders }, { notify: [toRole(task.candidateRole, msg)] });
     }
     const clock = s.sla.clocks.find((c) => c.name === e.clock)!;
     const due = dueAtOf(s.sla, e.clock)!;
     if (e.kind === 'warning') {
       clock.warned.push(e.fraction);
-      const msg = `${s.ticketNo}: ${e.clock} deadline ${new Date(due).toISOString()} is ${Math.round(e.fraction * 100)}% used`;
+      const msg = said('notify.sla_warning', { ticketNo: s.ticketNo, clock: e.clock, dueAt: new Date(due).toISOString(), percent: Math.round(e.fraction * 100) });
       return this.commit('sla_warning', null, { clock: e.clock, fraction: e.fraction, dueAt: due }, {
-        notify: [...toUser(s.assigneeId, 'sla_warning', msg), toRole('dispatcher', 'sla_warning', msg)],
+        notify: [...toUser(s.assigneeId, msg), toRole('dispatcher', msg)],
       });
     }
     clock.breachedAt = this.now();
     const task = this.newTask('escalation', 'manager', null);
-    const msg = `${s.ticketNo}: level ${s.sla.level} ${e.clock} commitment breached (due ${new Date(due).toISOString()})`;
+    const msg = said('notify.escalation', { ticketNo: s.ticketNo, level: s.sla.level ?? PROVISIONAL_LEVEL, clock: e.clock, dueAt: new Date(due).toISOString() });
     return this.commit('sla_breached', null, { clock: e.clock, dueAt: due, level: s.sla.level }, {
       escalation: { clock: e.clock, faultLevel: s.sla.level ?? PROVISIONAL_LEVEL, dueAt: due, breachedAt: this.now(), taskId: task.id },
-      notify: [toRole('manager', 'escalation', msg), toRole('dispatcher', 'escalation', msg)],
+      notify: [toRole('manager', msg), toRole('dispatcher', msg)],
     });
   }
 }

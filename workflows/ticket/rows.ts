@@ -1,4 +1,5 @@
 import type { NotificationRow, TaskRow, TicketSnapshot } from '../../domain/projection';
+import type { NotificationKind, Said } from '../../domain/messages';
 import type { Role } from '../../domain/roles';
 import { dueAtOf, type SlaTarget } from '../../domain/sla';
 import type { Task, TicketIntake, TicketState } from '../../domain/ticket';
@@ -66,6 +67,9 @@ export function taskRowsOf(s: TicketState, target: SlaTarget): TaskRow[] {
   return s.tasks.map((t) => ({ id: t.id, kind: t.kind, candidateRole: t.candidateRole, assigneeId: t.assigneeId, createdAt: t.createdAt, dueAt: taskDue(s, target, t) }));
 }
 
-export const toUser = (userId: number | null, kind: string, message: string): NotificationRow[] =>
-  userId === null ? [] : [{ recipientId: userId, recipientRole: null, kind, message }];
-export const toRole = (role: Role, kind: string, message: string): NotificationRow => ({ recipientId: null, recipientRole: role, kind, message });
+type Notice = Said<`notify.${NotificationKind}`>;
+const kindOf = (n: Notice) => n.code.slice('notify.'.length) as NotificationKind;
+
+export const toUser = (userId: number | null, n: Notice): NotificationRow[] =>
+  userId === null ? [] : [{ recipientId: userId, recipientRole: null, kind: kindOf(n), params: n.params ?? {} }];
+export const toRole = (role: Role, n: Notice): NotificationRow => ({ recipientId: null, recipientRole: role, kind: kindOf(n), params: n.params ?? {} });

@@ -1,6 +1,7 @@
 import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
 import type { Projection, StepResult } from '../../domain/projection';
+import { english } from '../../domain/messages';
 import type { FieldErrors } from '../../domain/step-checks';
 import type { TicketIntake, TicketState, TicketWorkflowOptions } from '../../domain/ticket';
 import type { Rejection } from '../../domain/ticket-rules';
@@ -26,12 +27,13 @@ const { archiveTicket } = proxyActivities<Activities>({ startToCloseTimeout: '2 
  */
 export const DEFAULT_PROJECTION_GRACE_SECONDS = 120;
 
+// The failure carries the code (details) for the API, and the English for the history's reader.
 function reject(reason: Rejection): void {
-  if (reason) throw ApplicationFailure.create({ type: STEP_REJECTED, message: reason, nonRetryable: true });
+  if (reason) throw ApplicationFailure.create({ type: STEP_REJECTED, message: english(reason), details: [reason], nonRetryable: true });
 }
 
 function invalid(fields: FieldErrors | null | undefined): void {
-  if (fields) throw ApplicationFailure.create({ type: INVALID_INPUT, message: Object.values(fields)[0], details: [fields], nonRetryable: true });
+  if (fields) throw ApplicationFailure.create({ type: INVALID_INPUT, message: english(Object.values(fields)[0]), details: [fields], nonRetryable: true });
 }
 
 /** One service request (服务请求), from intake to archive. The state and its steps live in TicketMachine. */

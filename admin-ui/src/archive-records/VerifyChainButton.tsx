@@ -6,16 +6,16 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useState } from 'react';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { useServerErrorHandler } from '../common/errors';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
-import { translateServerMessage } from '../i18n/serverMessages';
+import { useSay } from '../i18n/said';
 import type { ArchiveVerification } from '../types';
 
 /** 校验档案链: re-computes every record's hash and link (GET /api/archive-records/verify) and says what it found. */
 export const VerifyChainButton = () => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const say = useSay();
   const dataProvider = useDeskDataProvider();
   const handleError = useServerErrorHandler();
   const [result, setResult] = useState<ArchiveVerification | null>(null);
@@ -46,7 +46,7 @@ export const VerifyChainButton = () => {
                 {translate('desk.archive.problems', { count: result.problems.length })}
                 <ul>
                   {result.problems.map((p) => (
-                    <li key={`${p.seq}-${p.problem}`}>{translate('desk.archive.problem', { ...p, problem: translateServerMessage(p.problem, locale) })}</li>
+                    <li key={`${p.seq}-${p.problem}`}>{translate('desk.archive.problem', { ...p, problem: say(p) })}</li>
                   ))}
                 </ul>
               </Alert>

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
-import { HttpError, useLocaleState, useNotify } from 'react-admin';
-import { translateFieldErrors, translateServerMessage } from '../i18n/serverMessages';
+import { HttpError, useNotify } from 'react-admin';
 
 export type FieldErrors = Record<string, string>;
 
@@ -15,16 +14,15 @@ const statusOf = (error: unknown): number | undefined =>
  */
 export const useServerErrorHandler = (onConflict?: (message: string) => void) => {
   const notify = useNotify();
-  const [locale] = useLocaleState();
   return useCallback(
     (error: unknown): FieldErrors | undefined => {
       const status = statusOf(error);
       const body = (error as { body?: { message?: string; errors?: FieldErrors } } | null)?.body;
-      // The data provider has translated the server's message and field messages already (a no-op then).
-      const message = translateServerMessage(body?.message ?? (error as Error)?.message ?? '', locale);
+      // The data provider has put the server's message and field messages in the user's language.
+      const message = body?.message ?? (error as Error)?.message ?? '';
       if ((status === 400 || status === 422) && body?.errors && Object.keys(body.errors).length) {
         notify('desk.errors.invalid', { type: 'error' });
-        return translateFieldErrors(body.errors, locale);
+        return body.errors;
       }
       if (status === 409) {
         notify('desk.errors.conflict', { type: 'warning', messageArgs: { message }, autoHideDuration: 10_000 });
@@ -36,6 +34,6 @@ export const useServerErrorHandler = (onConflict?: (message: string) => void) =>
       }
       return undefined;
     },
-    [notify, locale, onConflict],
+    [notify, onConflict],
   );
 };

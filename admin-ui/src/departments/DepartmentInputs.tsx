@@ -1,11 +1,12 @@
 import { AutocompleteInput, maxLength, ReferenceInput, required, TextInput } from 'react-admin';
+import { LIMITS } from '../../../domain/limits';
 
 export const DepartmentInputs = () => (
   <>
     <ReferenceInput source="hospitalId" reference="hospitals">
       <AutocompleteInput validate={required()} />
     </ReferenceInput>
-    <TextInput source="name" validate={[required(), maxLength(100)]} />
+    <TextInput source="name" validate={[required(), maxLength(LIMITS.name)]} />
   </>
 );
 

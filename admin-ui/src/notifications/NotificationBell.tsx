@@ -13,13 +13,14 @@ import { useState, type MouseEvent } from 'react';
 import { useLocaleState, useRedirect, useTranslate } from 'react-admin';
 import { formatDateTime, POLL_MS } from '../common/time';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
-import { translateServerMessage } from '../i18n/serverMessages';
+import { useSay } from '../i18n/said';
 import type { DeskNotification } from '../types';
 
 /** The app bar's bell: my notifications (to me or my role), unread count on the badge, newest first. */
 export const NotificationBell = () => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
+  const say = useSay();
   const dataProvider = useDeskDataProvider();
   const queryClient = useQueryClient();
   const redirect = useRedirect();
@@ -79,7 +80,7 @@ export const NotificationBell = () => {
                     primary={`${translate(`desk.notifications.kinds.${n.kind}`, { _: n.kind })} · ${n.ticketId}`}
                     secondary={
                       <>
-                        <span style={{ display: 'block' }}>{translateServerMessage(n.message, locale)}</span>
+                        <span style={{ display: 'block' }}>{say({ code: `notify.${n.kind}`, params: n.params })}</span>
                         <span>{formatDateTime(n.createdAt, locale)}</span>
                       </>
                     }

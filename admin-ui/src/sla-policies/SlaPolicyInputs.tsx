@@ -9,6 +9,7 @@ import {
   type Validator,
 } from 'react-admin';
 import { faultLevelChoices } from '../choices';
+import { LIMITS } from '../../../domain/limits';
 
 /** The API keeps seconds (tests use short policies); people think in minutes. */
 export const secondsToMinutes = (seconds: unknown): string =>
@@ -47,7 +48,7 @@ const Minutes = ({ source, optional = false }: { source: string; optional?: bool
 
 export const SlaPolicyInputs = () => (
   <>
-    <TextInput source="name" validate={[required(), maxLength(100)]} fullWidth />
+    <TextInput source="name" validate={[required(), maxLength(LIMITS.name)]} fullWidth />
     <ReferenceInput source="hospitalId" reference="hospitals">
       <AutocompleteInput helperText="resources.sla-policies.hints.hospital" emptyText="resources.sla-policies.hints.defaultPolicy" />
     </ReferenceInput>

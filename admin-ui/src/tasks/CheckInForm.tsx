@@ -3,6 +3,7 @@ import { maxLength, SaveButton, TextInput } from 'react-admin';
 import { StepForm } from './StepForm';
 import type { Task } from './types';
 import { orNull, useCompleteTask } from './useCompleteTask';
+import { LIMITS } from '../../../domain/limits';
 
 /** 到场签到: the engineer is on site; the repair form (系统维修单) comes next. */
 export const CheckInForm = ({ task }: { task: Task }) => {
@@ -12,7 +13,7 @@ export const CheckInForm = ({ task }: { task: Task }) => {
       onSubmit={(v) => complete({ note: orNull(v.note) }, 'desk.checkin.done')}
       toolbar={<SaveButton label="desk.checkin.confirm" icon={<PlaceIcon />} alwaysEnable />}
     >
-      <TextInput source="note" label="desk.fields.note" multiline minRows={2} validate={maxLength(1000)} fullWidth />
+      <TextInput source="note" label="desk.fields.note" multiline minRows={2} validate={maxLength(LIMITS.short)} fullWidth />
     </StepForm>
   );
 };

@@ -6,9 +6,10 @@ import type { TicketDetail } from '../tickets/types';
 import { StepForm } from './StepForm';
 import type { Task } from './types';
 import { useCompleteTask } from './useCompleteTask';
+import { LIMITS } from '../../../domain/limits';
 
 const isRequired = required();
-const text = [required(), maxLength(2000)];
+const text = [required(), maxLength(LIMITS.reason)];
 
 const DecisionDetail = ({ proposed }: { proposed?: string }) => {
   const translate = useTranslate();

@@ -4,14 +4,15 @@ import { remoteOutcomeChoices } from '../choices';
 import { StepForm } from './StepForm';
 import type { Task } from './types';
 import { useCompleteTask } from './useCompleteTask';
+import { LIMITS } from '../../../domain/limits';
 
 const isRequired = required();
-const longText = [required(), maxLength(4000)];
+const longText = [required(), maxLength(LIMITS.text)];
 
 const OutcomeDetail = () => {
   const outcome = useWatch({ name: 'outcome' });
   if (outcome === 'resolved') return <TextInput key="solution" source="solution" label="desk.fields.solution" multiline minRows={2} validate={longText} fullWidth />;
-  if (outcome === 'escalate') return <TextInput key="reason" source="reason" label="desk.fields.reason" multiline minRows={2} validate={[required(), maxLength(2000)]} fullWidth />;
+  if (outcome === 'escalate') return <TextInput key="reason" source="reason" label="desk.fields.reason" multiline minRows={2} validate={[required(), maxLength(LIMITS.reason)]} fullWidth />;
   return null;
 };
 

@@ -3,6 +3,7 @@ import type { TicketDetail } from '../tickets/types';
 import { StepForm } from './StepForm';
 import type { Task } from './types';
 import { orNull, toLocalInput, toOffsetIso, useCompleteTask } from './useCompleteTask';
+import { LIMITS } from '../../../domain/limits';
 
 const text = (max: number) => [required(), maxLength(max)];
 
@@ -37,11 +38,11 @@ export const RepairFormForm = ({ task, ticket }: { task: Task; ticket: TicketDet
         finishedAt: toLocalInput(Date.now()),
       }}
     >
-      <TextInput source="faultDescription" label="desk.fields.faultDescription" multiline minRows={2} validate={text(4000)} fullWidth />
-      <TextInput source="cause" label="desk.fields.cause" multiline minRows={2} validate={text(4000)} fullWidth />
-      <TextInput source="handling" label="desk.fields.handling" multiline minRows={3} validate={text(8000)} fullWidth />
-      <TextInput source="result" label="desk.fields.result" multiline minRows={2} validate={text(4000)} fullWidth />
-      <TextInput source="partsReplaced" label="desk.fields.partsReplaced" validate={maxLength(1000)} fullWidth />
+      <TextInput source="faultDescription" label="desk.fields.faultDescription" multiline minRows={2} validate={text(LIMITS.text)} fullWidth />
+      <TextInput source="cause" label="desk.fields.cause" multiline minRows={2} validate={text(LIMITS.text)} fullWidth />
+      <TextInput source="handling" label="desk.fields.handling" multiline minRows={3} validate={text(LIMITS.handling)} fullWidth />
+      <TextInput source="result" label="desk.fields.result" multiline minRows={2} validate={text(LIMITS.text)} fullWidth />
+      <TextInput source="partsReplaced" label="desk.fields.partsReplaced" validate={maxLength(LIMITS.short)} fullWidth />
       <DateTimeInput source="startedAt" label="desk.fields.startedAt" validate={required()} />
       <DateTimeInput source="finishedAt" label="desk.fields.finishedAt" validate={validateFinish} />
     </StepForm>

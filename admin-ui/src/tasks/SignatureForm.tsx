@@ -12,14 +12,15 @@ import { SignaturePadInput } from './SignaturePad';
 import { StepForm } from './StepForm';
 import type { Task } from './types';
 import { useCompleteTask } from './useCompleteTask';
+import { LIMITS } from '../../../domain/limits';
 
-const name = [required(), maxLength(100)];
+const name = [required(), maxLength(LIMITS.name)];
 const validateImage = required('desk.signature.empty');
 
 const DecisionDetail = () => {
   const decision = useWatch({ name: 'decision' });
   if (decision === 'refuse') {
-    return <TextInput key="reason" source="reason" label="desk.fields.reason" multiline minRows={3} validate={[required(), maxLength(2000)]} fullWidth />;
+    return <TextInput key="reason" source="reason" label="desk.fields.reason" multiline minRows={3} validate={[required(), maxLength(LIMITS.reason)]} fullWidth />;
   }
   return (
     <>

@@ -6,9 +6,9 @@ import Typography from '@mui/material/Typography';
 import SignaturePad from 'signature_pad';
 import { useEffect, useRef } from 'react';
 import { useInput, useTranslate, type Validator } from 'react-admin';
+import { MAX_SIGNATURE_CHARS } from '../../../domain/limits';
 
-/** The server's limit for the PNG data URL (domain/ticket.schemas.ts MAX_SIGNATURE_CHARS). */
-export const MAX_SIGNATURE_CHARS = 512 * 1024;
+export { MAX_SIGNATURE_CHARS };
 
 /**
  * The pad's drawing as a PNG data URL. Drawn at device resolution for a crisp line; if that is

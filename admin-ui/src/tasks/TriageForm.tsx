@@ -6,9 +6,10 @@ import type { TicketDetail } from '../tickets/types';
 import { StepForm } from './StepForm';
 import type { Task } from './types';
 import { orNull, useCompleteTask } from './useCompleteTask';
+import { LIMITS } from '../../../domain/limits';
 
 const isRequired = required();
-const longText = [required(), maxLength(4000)];
+const longText = [required(), maxLength(LIMITS.text)];
 
 /** Remote work may go to an engineer or a dispatcher; on-site work is proposed to an engineer. */
 const AssigneeInput = () => {

@@ -28,12 +28,13 @@ import type { DeskIdentity } from '../authProvider';
 import { faultLevelChoices, type Role } from '../choices';
 import { useServerErrorHandler } from '../common/errors';
 import { UserSelectInput } from '../common/UserSelectInput';
+import { LIMITS } from '../../../domain/limits';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
 import type { TicketAction } from '../dataProvider';
 import { isRole, mayCancel, mayChangeLevel, mayReassign } from '../roles';
 import type { TicketDetail } from './types';
 
-const validateReason = [required(), maxLength(2000)];
+const validateReason = [required(), maxLength(LIMITS.reason)];
 /** The dialog's form starts empty, not from the ticket shown around it. */
 const NO_RECORD = {};
 

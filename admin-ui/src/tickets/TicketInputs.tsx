@@ -1,10 +1,11 @@
 import { AutocompleteInput, maxLength, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { channelChoices, faultLevelChoices, systemChoices } from '../choices';
 import { DepartmentInput } from './DepartmentInput';
+import { LIMITS } from '../../../domain/limits';
 
 const isRequired = required();
-const validateTitle = [required(), maxLength(200)];
-const validateDescription = [required(), maxLength(4000)];
+const validateTitle = [required(), maxLength(LIMITS.title)];
+const validateDescription = [required(), maxLength(LIMITS.text)];
 
 interface TicketInputsProps {
   /** The hospital is already decided (a hospital contact files for their own hospital). */

@@ -8,8 +8,9 @@ import { Section } from '../common/Section';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
 import { ByLine } from './TicketRecords';
 import type { Note } from './types';
+import { LIMITS } from '../../../domain/limits';
 
-const validateText = [required(), maxLength(4000)];
+const validateText = [required(), maxLength(LIMITS.text)];
 /** The note form starts empty, not from the ticket shown around it. */
 const NO_RECORD = {};
 

@@ -11,7 +11,7 @@ import { POLL_MS, formatDateTime, formatDuration } from '../common/time';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
 import { ActorName } from '../common/people';
 import { historyDownloadUrl } from '../dataProvider';
-import { translateServerMessage } from '../i18n/serverMessages';
+import { useSay } from '../i18n/said';
 import type { TimelineEntry } from '../types';
 
 /** Entries a person caused (or that open/close the run): shown prominently. The rest is the workflow's bookkeeping. */
@@ -62,6 +62,7 @@ const Entry = ({ entry, system }: { entry: TimelineEntry; system?: boolean }) =>
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
   const summary = useSummary();
+  const say = useSay();
   const refused = entry.kind === 'step-refused' || entry.kind === 'failed' || entry.kind === 'activity-failed';
   const known = translate(`desk.timeline.names.${entry.name}`, { _: '' });
   const timer = entry.kind === 'timer' && typeof (entry.data as { seconds?: number } | undefined)?.seconds === 'number' ? ` ${formatDuration((entry.data as { seconds: number }).seconds * 1000, translate)}` : '';
@@ -91,7 +92,7 @@ const Entry = ({ entry, system }: { entry: TimelineEntry; system?: boolean }) =>
         ))}
       {entry.kind === 'step-refused' && entry.outcome && (
         <Typography variant="body2" color="error">
-          {translate('desk.timeline.refused', { reason: translateServerMessage(entry.outcome, locale) })}
+          {translate('desk.timeline.refused', { reason: entry.refusal ? say(entry.refusal) : entry.outcome })}
         </Typography>
       )}
       {entry.kind === 'activity-failed' && entry.outcome && (

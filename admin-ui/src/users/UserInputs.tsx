@@ -13,9 +13,10 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { roleChoices } from '../choices';
+import { LIMITS } from '../../../domain/limits';
 
 const validateUsername = [required(), regex(/^[a-z0-9._-]{3,64}$/, 'resources.users.hints.username')];
-const validateName = [required(), maxLength(100)];
+const validateName = [required(), maxLength(LIMITS.name)];
 
 /** A hospital contact belongs to one hospital; vendor staff to none. */
 const HospitalInput = () => {
@@ -35,12 +36,12 @@ export const UserInputs = ({ creating }: { creating: boolean }) => (
     <TextInput source="displayName" validate={validateName} />
     <SelectInput source="role" choices={roleChoices} validate={required()} />
     <HospitalInput />
-    <TextInput source="phone" validate={maxLength(32)} />
-    <TextInput source="email" validate={[email(), maxLength(200)]} />
+    <TextInput source="phone" validate={maxLength(LIMITS.phone)} />
+    <TextInput source="email" validate={[email(), maxLength(LIMITS.email)]} />
     <BooleanInput source="active" />
     <PasswordInput
       source="password"
-      validate={creating ? [required(), minLength(10), maxLength(256)] : [minLength(10), maxLength(256)]}
+      validate={creating ? [required(), minLength(LIMITS.passwordMin), maxLength(LIMITS.passwordMax)] : [minLength(LIMITS.passwordMin), maxLength(LIMITS.passwordMax)]}
       helperText={creating ? 'resources.users.hints.passwordRule' : 'resources.users.hints.passwordReset'}
       autoComplete="new-password"
     />

@@ -1,0 +1,233 @@
+/**
+ * Everything the server says to a person, by stable code: errors, field errors, the workflow's
+ * refusals, notifications and archive-check findings. The server sends `{ code, params }` with the
+ * English below rendered as `message` (for API clients and logs); the console translates the code
+ * (admin-ui/src/i18n, one typed catalogue per language). Params named after a vocabulary (role,
+ * roles, status, taskStatus, kind, expected, level, clock) and dates (`…At`) are translated and
+ * formatted by the reader's console.
+ */
+export const MESSAGES = {
+  // sign-in and sessions
+  'auth.sign_in': 'Please sign in',
+  'auth.session_expired': 'Your session has expired; please sign in again',
+  'auth.credentials_required': 'Enter your user name and password',
+  'auth.username_required': 'Enter your user name',
+  'auth.password_required': 'Enter your password',
+  'auth.wrong_credentials': 'Wrong user name or password',
+  'auth.throttled': 'Too many failed sign-ins; try again in {minutes} min',
+  'auth.forbidden': 'You are not allowed to do this',
+  'auth.role_required': 'This needs one of the roles: {roles}',
+
+  // the request itself
+  'request.invalid': 'Invalid input',
+  'request.rejected': 'Request rejected',
+  'request.fields': 'Please correct the highlighted fields',
+  'request.too_large': 'Request body larger than {kib} KiB',
+  'request.no_endpoint': 'No such endpoint',
+  'request.not_json': '{name} must be JSON',
+  'request.sort': 'sort must be ["field","ASC"|"DESC"] with field one of {fields}',
+  'request.range': 'range must be [start,end] with at most {max} rows',
+  'request.filter_object': 'filter must be a JSON object',
+  'request.filter_unknown': 'Unknown filter: {name}',
+  'request.filter_numbers': '{field} must be numbers',
+  'request.filter_number': '{field} must be a number',
+  'request.filter_text': '{field} must be text',
+  'request.filter_boolean': '{field} must be true or false',
+  'request.filter_ticket_numbers': '{field} must be ticket numbers',
+  'request.filter_ticket_number': '{field} must be a ticket number',
+  'request.filter_one_of': '{field} must be one of {values}',
+  'request.filter_task_status': 'status must be open, done or cancelled',
+  'request.idempotency_key': 'Idempotency-Key must be 1-200 characters',
+  'request.idempotency_reused': 'This key was already used for a different request',
+
+  // infrastructure
+  'service.database_unavailable': 'The database is unavailable; please retry shortly.',
+  'service.workflow_unavailable': 'The workflow service is unavailable; please retry shortly.',
+  'service.internal': 'Internal error',
+  'service.ticket_numbers_behind': 'No free ticket number: the ticket number sequence is behind Temporal',
+
+  // not found
+  'ticket.not_found': 'Ticket not found',
+  'task.not_found': 'Task not found',
+  'user.not_found': 'User not found',
+  'hospital.not_found': 'Hospital not found',
+  'department.not_found': 'Department not found',
+  'sla_policy.not_found': 'SLA policy not found',
+  'escalation.not_found': 'Escalation not found',
+  'archive_record.not_found': 'Archive record not found',
+  'notification.not_found': 'Notification not found',
+
+  // fields of any form
+  'field.invalid': 'Invalid value',
+  'field.required': 'Required',
+  'field.too_long': 'At most {max} characters',
+  'field.too_short': 'At least {min} characters',
+  'field.too_many': 'At most {max} items',
+  'field.too_small': 'At least {min}',
+  'field.too_big': 'At most {max}',
+  'field.not_integer': 'A whole number',
+  'field.phone': 'Digits, spaces and + - ( ) only',
+  'field.email': 'Not an e-mail address',
+  'field.boolean': 'Yes or no',
+  'field.fault_level': 'Fault level must be 1, 2, 3 or 4',
+
+  // raising a request
+  'ticket.hospital_required': 'Choose the hospital',
+  'ticket.system_required': 'Choose the system',
+  'ticket.channel_invalid': 'Channel must be one of {values}',
+  'ticket.title_required': 'Give the request a short title',
+  'ticket.description_required': 'Describe the problem',
+  'ticket.reporter_required': 'Who reported it?',
+  'ticket.own_hospital_only': 'Hospital contacts can only raise requests for their own hospital',
+  'ticket.no_such_hospital': 'No such hospital',
+  'ticket.system_not_run': '{hospital} does not run this system',
+  'ticket.department_elsewhere': 'This department does not belong to {hospital}',
+
+  // the workflow's refusals of a step
+  'ticket.closed': 'The ticket is closed: archived or cancelled',
+  'ticket.not_open': 'The ticket is {status}',
+  'task.not_open': 'Task {taskId} is not open (already completed by someone else, or never existed)',
+  'task.wrong_kind': 'Task {taskId} is a {kind} task, not {expected}',
+  'task.assigned_elsewhere': 'This task is assigned to someone else',
+  'task.for_role': 'This task is for the {role} role',
+  'task.already_done': 'This task is already done',
+  'task.already_cancelled': 'This task is already cancelled',
+  'task.not_yours': 'This task is not yours to complete',
+  'task.signature_own_hospital': 'Only the requesting hospital can sign',
+  'signature.own_hospital_contact': 'Only a contact of the hospital that raised the request can sign',
+  'claim.signature': 'Signature tasks are not claimed; the hospital signs',
+  'claim.not_open': 'Task {taskId} is not open',
+  'claim.already_yours': 'You already hold this task',
+  'claim.taken': 'Someone else already holds this task',
+  'note.not_your_hospital': 'Not your hospital’s ticket',
+  'reassign.role': 'Only a dispatcher or manager can reassign',
+  'reassign.nothing': 'Nothing to reassign at this step',
+  'reassign.signature': 'The signature belongs to the hospital and cannot be reassigned',
+  'reassign.same_person': 'The task is already assigned to that person',
+  'level.role': 'Only a dispatcher or manager can change the fault level',
+  'level.same': 'The ticket is already level {level}',
+  'clock.pause_role': 'Only a dispatcher, a manager or the assigned engineer can pause the clock',
+  'clock.already_paused': 'The clock is already paused',
+  'clock.resume_role': 'Only a dispatcher, a manager or the assigned engineer can resume the clock',
+  'clock.not_paused': 'The clock is not paused',
+  'cancel.work_started': 'Work has started; ask the dispatcher to cancel',
+  'cancel.role': 'Only a dispatcher, a manager or the requesting hospital can cancel',
+
+  // step forms
+  'step.active_user': 'Choose an active {roles}',
+  'step.active_user_at_step': 'At this step, choose an active {roles}',
+  'triage.category': 'Choose the service category',
+  'triage.maintenance_type': 'Choose the maintenance type',
+  'triage.analysis': 'Write the first analysis of the cause',
+  'triage.plan': 'Write the plan',
+  'triage.route': 'Choose remote or on-site',
+  'triage.engineer': 'Choose the engineer',
+  'remote.outcome': 'Outcome must be resolved or escalate',
+  'remote.actions': 'Record what was done',
+  'remote.reason': 'Why is on-site service needed?',
+  'remote.solution': 'Record the solution',
+  'dispatch.decision': 'Decision must be approve or send_back',
+  'dispatch.reason': 'Why is it sent back?',
+  'dispatch.engineer': 'Choose the on-site engineer',
+  'dispatch.plan': 'Write the dispatch plan',
+  'checkin.note': 'A note is text',
+  'repair.fault': 'Describe the fault',
+  'repair.cause': 'Record the cause',
+  'repair.handling': 'Record the handling process',
+  'repair.result': 'Record the result',
+  'repair.started': 'When did the work start?',
+  'repair.finished': 'When did the work finish?',
+  'repair.finish_before_start': 'Finish cannot be before start',
+  'signature.decision': 'Decision must be accept or refuse',
+  'signature.reason': 'Why is the repair form refused?',
+  'signature.signer': 'Who signs?',
+  'signature.department': 'Which department?',
+  'signature.image_required': 'Sign on the pad',
+  'signature.image_too_large': 'Signature image too large',
+  'signature.image_png': 'Signature must be a PNG image',
+  'escalation.note': 'Record what you did about it',
+  'note.text': 'Write the note',
+  'action.reason': 'Give a reason',
+  'reassign.assignee': 'Choose the new assignee',
+
+  // administration
+  'user.name_required': 'Enter the name',
+  'user.role_invalid': 'Role must be one of {values}',
+  'user.password_required': 'Set a password',
+  'user.hospital_matches_role': 'A hospital contact needs a hospital; vendor staff have none',
+  'user.username_required': 'Enter a user name',
+  'user.username_format': '3–64 characters: a-z 0-9 . _ -',
+  'user.active_boolean': 'active must be true or false',
+  'user.username_taken': 'This user name is taken',
+  'user.not_yourself': 'You cannot deactivate or demote your own account',
+  'hospital.code_required': 'Enter a code',
+  'hospital.code_format': '2–32 characters: A-Z 0-9 _ -',
+  'hospital.name_required': 'Enter the hospital name',
+  'hospital.system_unknown': 'Unknown system',
+  'hospital.systems_required': 'Choose the systems',
+  'hospital.code_taken': 'Another hospital has this code',
+  'department.name_required': 'Enter the department name',
+  'department.name_taken': 'This hospital already has a department of that name',
+  'sla.name_required': 'Enter a name',
+  'sla.level': 'Level must be 1, 2, 3 or 4',
+  'sla.seconds_required': 'Enter the time',
+  'sla.whole_seconds': 'Whole seconds',
+  'sla.warn_fraction': 'Between 0 and 1',
+  'sla.warn_list': 'Warning thresholds are fractions, e.g. [0.75]',
+  'sla.warn_ascending': 'Ascending, without repeats',
+  'sla.solution_before_reply': 'The first solution cannot be due before the reply',
+  'sla.duplicate': 'This hospital (or the default policy) already has terms for this level',
+
+  // notifications
+  'notify.new_ticket': '{ticketNo}: new request from {reporter}: {title}',
+  'notify.assigned': '{ticketNo}: remote support assigned to you',
+  'notify.reassigned': '{ticketNo}: {kind} task reassigned to you: {reason}',
+  'notify.dispatch_requested': '{ticketNo}: on-site service requested at triage',
+  'notify.remote_escalated': '{ticketNo}: remote attempt failed, on-site service requested',
+  'notify.dispatched': '{ticketNo}: go on site to {title}',
+  'notify.sent_back': '{ticketNo}: on-site dispatch not approved: {reason}',
+  'notify.signature_requested': '{ticketNo}: please check and sign the repair form (系统维修单)',
+  'notify.signature_refused': '{ticketNo}: the hospital refused the repair form: {reason}',
+  'notify.reminder': '{ticketNo}: {kind} task waiting since {sinceAt} (reminder {count})',
+  'notify.sla_warning': '{ticketNo}: {clock} deadline {dueAt} is {percent}% used',
+  'notify.escalation': '{ticketNo}: level {level} {clock} commitment breached (due {dueAt})',
+
+  // archive verification
+  'archive.records_missing': 'expected record {expected} next: records are missing',
+  'archive.broken_link': 'does not link to the record before it',
+  'archive.content_changed': 'content does not match its hash',
+  'archive.record_missing': 'the event log recorded its archiving, but the record is missing',
+  'archive.hash_changed': 'does not match the hash the event log recorded when it was archived',
+} as const;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+type ParamNames<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | ParamNames<Rest> : never;
+export type ParamValue = string | number;
+export type ParamsOf<C extends MessageCode> = Record<ParamNames<(typeof MESSAGES)[C]>, ParamValue>;
+
+/** One thing the server says: a code and the values its sentence needs. */
+export interface Said<C extends MessageCode = MessageCode> {
+  code: C;
+  params?: Record<string, ParamValue>;
+}
+
+/** What to say, with exactly the params its sentence names (checked by the type system). */
+export function said<C extends MessageCode>(code: C, ...params: ParamNames<(typeof MESSAGES)[C]> extends never ? [] : [ParamsOf<C>]): Said<C> {
+  return params.length ? { code, params: params[0] as Record<string, ParamValue> } : { code };
+}
+
+export function isMessageCode(s: unknown): s is MessageCode {
+  return typeof s === 'string' && Object.hasOwn(MESSAGES, s);
+}
+
+/** The English sentence, for API clients and logs. */
+export function english(m: Said): string {
+  return MESSAGES[m.code].replace(/\{(\w+)\}/g, (_, name: string) => String(m.params?.[name] ?? `{${name}}`));
+}
+
+/** What a notification is about: the codes `notify.<kind>`. */
+export type NotificationKind = MessageCode extends infer C ? (C extends `notify.${infer K}` ? K : never) : never;
+
+/** Field name → what is wrong with it. */
+export type FieldMessages = Record<string, Said>;
