@@ -15,6 +15,7 @@ import {
   triageInput,
 } from '../domain/ticket.schemas';
 import { loginBody } from './auth/auth.routes';
+import { MESSAGES } from '../domain/messages';
 
 type Op = {
   method: 'get' | 'post' | 'put';
@@ -96,10 +97,21 @@ const OPS: Op[] = [
   { method: 'get', path: '/api/ready', summary: 'Readiness: database and Temporal reachable (503 if not)', tag: 'ops', public: true },
 ];
 
+/** What the server says: a code of domain/messages.ts, its params, and the English sentence. */
+const said = {
+  type: 'object',
+  properties: {
+    code: { type: 'string', enum: Object.keys(MESSAGES) },
+    params: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } },
+    message: { type: 'string' },
+  },
+  required: ['code', 'message'],
+};
+
 const errorBody = {
   type: 'object',
-  properties: { message: { type: 'string' }, errors: { type: 'object', additionalProperties: { type: 'string' } } },
-  required: ['message'],
+  properties: { ...said.properties, errors: { type: 'object', additionalProperties: said } },
+  required: said.required,
 };
 
 const listParams = [
