@@ -10,7 +10,7 @@ import {
 import { createUserBody, departmentBody, hospitalBody, slaPolicyBody, updateUserBody } from '../../domain/admin.schemas';
 import { STEP_CHECKS } from '../../domain/step-checks';
 import { checkInInput, createTicketBody } from '../../domain/ticket.schemas';
-import { STEP_CASES } from '../support/step-data';
+import { STEP_CASES } from '../../harness/step-data';
 
 /**
  * The console translates the server's English messages (admin-ui/src/i18n/serverMessages.ts). The

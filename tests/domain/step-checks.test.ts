@@ -1,5 +1,5 @@
 import { STEP_CHECKS } from '../../domain/step-checks';
-import { accept, STEP_CASES, triage } from '../support/step-data';
+import { accept, STEP_CASES, triage } from '../../harness/step-data';
 
 /**
  * The workflow checks step data without zod (memory); the API checks it with zod. Both must
