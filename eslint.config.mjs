@@ -45,6 +45,11 @@ const oneGateway = {
   ],
 };
 
+// One harness: tests/ and bench/ share harness/, so neither imports the other (no cycle).
+const fromTests = { group: ['**/tests', '**/tests/**'], message: 'Shared test helpers live in harness/: import them from there, not from tests/.' };
+const fromBench = { group: ['**/bench', '**/bench/**'], message: 'Shared helpers and drills live in harness/: import them from there, not from bench/.' };
+const importsOnly = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'admin-ui/dist/**', '.data/**', 'test-artifacts/**', 'coverage/**'] },
   js.configs.recommended,
@@ -59,6 +64,9 @@ export default tseslint.config(
   { files: ['**/*.ts'], ignores: ['api/workflow/ticket-gateway.ts', 'bench/minimal.flow.ts', 'bench/engine/**'], rules: oneGateway },
   { files: ['domain/**/*.ts'], rules: deterministicImports },
   { files: ['workflows/**/*.ts'], rules: workflowOnly },
+  { files: ['bench/**/*.ts', 'scripts/**/*.ts'], rules: importsOnly(fromTests) },
+  { files: ['harness/**/*.ts'], rules: importsOnly(fromTests, fromBench) },
+  { files: ['tests/**/*.ts'], rules: importsOnly(fromBench) },
   {
     files: ['admin-ui/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

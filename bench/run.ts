@@ -23,9 +23,11 @@ import { nextTicketNo } from '../api/tickets/ticket-no';
 import { ticketGateway } from '../api/workflow/ticket-gateway';
 import { loadSlaTargets } from '../db/sla-targets';
 import { spawnWorker } from '../scripts/worker-process';
-import { ApiSession } from '../tests/support/http';
-import { hospitalWithPolicy, loadActors, type Actors } from '../tests/support/flow';
-import { accept, approve, repairForm, triage } from '../tests/support/step-data';
+import { loadActors, type Actors } from '../harness/actors';
+import { hospitalWithPolicy } from '../harness/hospital-policy';
+import { ApiSession } from '../harness/http-session';
+import { newTicketBody } from '../harness/new-ticket';
+import { accept, approve, repairForm, triage } from '../harness/step-data';
 import { startDeployed, stopChild, waitForLine, type Deployed } from './deployed';
 import { benchEnvironment } from './env';
 import { minimalFlow } from './minimal.flow';
@@ -54,7 +56,7 @@ interface People {
   a: Actors;
 }
 
-const NEW_TICKET = { hospitalId: 1, systemCode: 'mnis', channel: 'phone', faultLevel: 2, title: '性能测试', description: '基准测试工单', reporterName: '测试' };
+const NEW_TICKET = newTicketBody({ title: '性能测试', description: '基准测试工单', reporterName: '测试' });
 
 async function openTask(s: ApiSession, ticketId: string, kind: string): Promise<string> {
   const r = await s.get<{ id: string }[]>('/api/tasks', { filter: { ticketId, status: 'open', kind } });

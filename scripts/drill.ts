@@ -10,8 +10,8 @@
  *          --restarts 2   --outage-s 20   --seed <n>   --keep-logs
  */
 import { parseArgs } from 'node:util';
-import { archiveDrill, pgOutageDrill, temporalRestartDrill, workerKillDrill, type DrillOutcome } from '../bench/drills/scenarios';
-import { formatSummary } from '../bench/drills/summary';
+import { archiveDrill, pgOutageDrill, temporalRestartDrill, workerKillDrill, type DrillOutcome } from '../harness/drills/scenarios';
+import { formatSummary } from '../harness/drills/summary';
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,10 @@
-import { ApiSession } from '../support/http';
+import { ApiSession } from '../../harness/http-session';
 import { cancelUpdate } from '../../workflows/ticket/messages';
-import { startStack, type Stack } from '../support/stack';
-import { handleOf, hospitalWithPolicy, loadActors, openTicket, waitForEvent, type Actors } from '../support/flow';
+import { startStack, type Stack } from '../../harness/stack';
+import { loadActors, type Actors } from '../../harness/actors';
+import { hospitalWithPolicy } from '../../harness/hospital-policy';
+import { waitForEvent } from '../../harness/ticket-events';
+import { handleOf, openTicket } from '../../harness/tickets';
 
 let stack: Stack;
 let a: Actors;

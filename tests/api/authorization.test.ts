@@ -1,6 +1,7 @@
-import { ApiSession } from '../support/http';
-import { loadActors, openTicket, taskOf } from '../support/flow';
-import { startStack, type Stack } from '../support/stack';
+import { ApiSession } from '../../harness/http-session';
+import { loadActors } from '../../harness/actors';
+import { openTicket, taskOf } from '../../harness/tickets';
+import { startStack, type Stack } from '../../harness/stack';
 
 /**
  * Role × endpoint × own/other hospital. Allowed callers send an invalid body (or a plain GET) so

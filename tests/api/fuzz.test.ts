@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { TicketTask } from '../../db/entities';
-import { ApiSession } from '../support/http';
-import { hospitalWithPolicy, loadActors, openTicket, taskOf } from '../support/flow';
-import { triage } from '../support/step-data';
-import { startStack, type Stack } from '../support/stack';
+import { ApiSession } from '../../harness/http-session';
+import { newTicketBody } from '../../harness/new-ticket';
+import { loadActors } from '../../harness/actors';
+import { hospitalWithPolicy } from '../../harness/hospital-policy';
+import { openTicket, taskOf } from '../../harness/tickets';
+import { triage } from '../../harness/step-data';
+import { startStack, type Stack } from '../../harness/stack';
 
 /**
  * Property: whatever a client sends, the API answers 2xx or 4xx — never 5xx — and a refused
@@ -42,7 +45,7 @@ async function adminRows(): Promise<number[]> {
 
 describe('fuzzing request bodies and query strings', () => {
   it('POST /api/tickets never answers 5xx, and a refused body creates nothing', async () => {
-    const valid = { hospitalId: 1, systemCode: 'mnis', channel: 'phone', faultLevel: 2, title: '无法登录', description: 'PDA 登录超时', reporterName: '王护士长', reporterPhone: '028-1' };
+    const valid = newTicketBody({ reporterPhone: '028-1' });
     await fc.assert(
       fc.asyncProperty(mutated(valid), async (body) => {
         const before = await count('tickets');
@@ -111,7 +114,7 @@ describe('fuzzing request bodies and query strings', () => {
 
 describe('ids beyond the database integer range (what the fuzzer once found)', () => {
   const HUGE = 2 ** 31; // one past PostgreSQL's int4, still a safe JavaScript integer
-  const ticket = { hospitalId: 1, systemCode: 'mnis', channel: 'phone', faultLevel: 2, title: '无法登录', description: 'PDA 登录超时', reporterName: '王护士长' };
+  const ticket = newTicketBody();
 
   it('are no such hospital or department, not a 500', async () => {
     const hospital = await dispatcher.post<{ errors: Record<string, string> }>('/api/tickets', { ...ticket, hospitalId: HUGE });

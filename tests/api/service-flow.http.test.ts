@@ -1,9 +1,10 @@
 import { TicketEvent, TicketTask } from '../../db/entities';
 import { TASK_KINDS } from '../../domain/ticket';
-import { ApiSession } from '../support/http';
-import { startStack, type Stack } from '../support/stack';
-import { accept, approve, repairForm, triage } from '../support/step-data';
-import { loadActors, type Actors } from '../support/flow';
+import { ApiSession } from '../../harness/http-session';
+import { newTicketBody } from '../../harness/new-ticket';
+import { startStack, type Stack } from '../../harness/stack';
+import { accept, approve, repairForm, triage } from '../../harness/step-data';
+import { loadActors, type Actors } from '../../harness/actors';
 
 interface TaskBody {
   id: string;
@@ -38,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const newTicket = { hospitalId: 1, systemCode: 'whiteboard', channel: 'portal', faultLevel: 2, title: '白板不刷新', description: '重症医学科白板停在昨天', reporterName: '陈老师' };
+const newTicket = newTicketBody({ systemCode: 'whiteboard', channel: 'portal', title: '白板不刷新', description: '重症医学科白板停在昨天', reporterName: '陈老师' });
 
 async function openTask(session: ApiSession, ticketId: string, kind: string): Promise<TaskBody> {
   const res = await session.get<TaskBody[]>('/api/tasks', { filter: { ticketId, status: 'open', kind } });

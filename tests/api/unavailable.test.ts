@@ -6,8 +6,8 @@ import { migrate, openOrm, type Orm } from '../../db/orm';
 import { DemoSeeder } from '../../db/seeders/demo.seeder';
 import { databaseUrl } from '../../scripts/postgres';
 import { freePort } from '../../scripts/ports';
-import { ApiSession } from '../support/http';
-import { startPgInstance, type PgInstance } from '../support/pg-instance';
+import { ApiSession } from '../../harness/http-session';
+import { startPgInstance, type PgInstance } from '../../harness/pg-instance';
 
 /** The API against a PostgreSQL of its own and (optionally) a Temporal address that answers nothing. */
 async function apiOn(orm: Orm, temporalAddress: string): Promise<{ baseUrl: string; close(): Promise<void> }> {

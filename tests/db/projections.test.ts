@@ -3,7 +3,8 @@ import { openOrm, type Orm } from '../../db/orm';
 import { applyProjections } from '../../db/projector';
 import type { IntakeRecord, Projection, TicketSnapshot } from '../../domain/projection';
 import type { Actor } from '../../domain/ticket';
-import { intakeOf, loadActors } from '../support/flow';
+import { loadActors } from '../../harness/actors';
+import { intakeOf } from '../../harness/tickets';
 
 /**
  * The API and the workflow's own activity write the same events, in any order and at the same

@@ -1,6 +1,6 @@
 import { english } from '../../domain/messages';
 import { STEP_CHECKS } from '../../domain/step-checks';
-import { accept, STEP_CASES, triage } from '../support/step-data';
+import { accept, STEP_CASES, triage } from '../../harness/step-data';
 
 /**
  * The workflow checks step data without zod (memory); the API checks it with zod. Both must

@@ -1,5 +1,5 @@
-import { TAMPER_CASES } from '../../bench/drills/archive-tamper';
-import { archiveDrill } from '../../bench/drills/scenarios';
+import { TAMPER_CASES } from '../../harness/drills/archive-tamper';
+import { archiveDrill } from '../../harness/drills/scenarios';
 import { drillLog, drillSeed, runPgServer, runTemporal } from './support';
 
 describe('fault drill: the archive hash chain', () => {

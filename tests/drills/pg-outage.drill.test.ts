@@ -1,4 +1,4 @@
-import { pgOutageDrill } from '../../bench/drills/scenarios';
+import { pgOutageDrill } from '../../harness/drills/scenarios';
 import { drillLog, drillSeed, runTemporal } from './support';
 
 describe('fault drill: PostgreSQL stopped mid-run', () => {

@@ -1,5 +1,5 @@
 /** What the fast drills share: the run's services from global setup, a seed, and a log line format. */
-import type { TemporalTarget } from '../../bench/drills/infra';
+import type { TemporalTarget } from '../../harness/drills/infra';
 
 export function env(name: string): string {
   const v = process.env[name];

@@ -1,4 +1,4 @@
-import { temporalRestartDrill } from '../../bench/drills/scenarios';
+import { temporalRestartDrill } from '../../harness/drills/scenarios';
 import { drillLog, drillSeed, runPgServer } from './support';
 
 describe('fault drill: restart the Temporal server mid-run', () => {

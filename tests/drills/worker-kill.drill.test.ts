@@ -1,4 +1,4 @@
-import { workerKillDrill } from '../../bench/drills/scenarios';
+import { workerKillDrill } from '../../harness/drills/scenarios';
 import { drillLog, drillSeed, runPgServer, runTemporal } from './support';
 
 describe('fault drill: kill -9 the worker process mid-run', () => {

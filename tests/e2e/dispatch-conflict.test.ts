@@ -1,5 +1,5 @@
 import { apiAs, choose, expectOk, fill, onTicketPage, openTask, openTaskId, pick, shot, useConsoleStack, userId } from '../support/e2e-console';
-import { triage } from '../support/step-data';
+import { triage } from '../../harness/step-data';
 
 const stack = useConsoleStack();
 

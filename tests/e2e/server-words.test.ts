@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import type { ApiSession } from '../support/http';
+import type { ApiSession } from '../../harness/http-session';
 import { apiAs, choose, expectOk, fill, openTask, openTaskId, pick, shot, useConsoleStack, userId } from '../support/e2e-console';
-import { triage } from '../support/step-data';
+import { triage } from '../../harness/step-data';
 
 /**
  * The server says what happened by code; the console says it in the reader's language. A refused

@@ -1,5 +1,5 @@
 import { apiAs, choose, expectOk, fill, onTicketPage, openTask, openTaskId, shot, useConsoleStack, userId } from '../support/e2e-console';
-import { approve, repairForm, triage } from '../support/step-data';
+import { approve, repairForm, triage } from '../../harness/step-data';
 
 const stack = useConsoleStack();
 

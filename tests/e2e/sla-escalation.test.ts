@@ -1,5 +1,5 @@
 import { apiAs, expectOk, fill, onTicketPage, shot, useConsoleStack } from '../support/e2e-console';
-import { hospitalWithPolicy } from '../support/flow';
+import { hospitalWithPolicy } from '../../harness/hospital-policy';
 
 const stack = useConsoleStack();
 

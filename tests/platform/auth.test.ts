@@ -2,14 +2,10 @@ import { createHash } from 'node:crypto';
 import { hashPassword, verifyPassword } from '../../api/auth/password';
 import { SESSION_RECHECK_MS } from '../../api/auth/session';
 import { DEMO_PASSWORD } from '../../db/seeders/demo.seeder';
-import { ApiSession } from '../support/http';
-import { startStack, type Stack } from '../support/stack';
+import { ApiSession } from '../../harness/http-session';
+import { useStack } from '../../harness/use-stack';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
+const { stack } = useStack();
 
 describe('passwords', () => {
   it('are stored as salted scrypt hashes that verify only the right password', async () => {

@@ -47,3 +47,22 @@ describe('one writer of ticket steps', () => {
     expect(await lint('bench/minimal.flow.ts', send)).toEqual([]);
   });
 });
+
+describe('one harness: no imports between tests/ and bench/', () => {
+  const fromTests = "import { ARTIFACTS } from '../tests/support/browser';\nexport const a = ARTIFACTS;\n";
+  const fromBench = "import { fmt } from '../bench/stats';\nexport const f = fmt;\n";
+
+  it.each(['bench/example.ts', 'scripts/example.ts', 'harness/example.ts'])('refuses an import from tests/ in %s', async (file) => {
+    expect((await lint(file, fromTests)).join('\n')).toMatch(/harness\//);
+  });
+
+  it.each(['tests/example.test.ts', 'harness/example.ts'])('refuses an import from bench/ in %s', async (file) => {
+    expect((await lint(file, fromBench)).join('\n')).toMatch(/harness\//);
+  });
+
+  it('allows harness/ on both sides', async () => {
+    const code = "import { sleep } from '../harness/wait';\nexport const s = sleep;\n";
+    expect(await lint('bench/example.ts', code)).toEqual([]);
+    expect(await lint('tests/example.test.ts', code)).toEqual([]);
+  });
+});

@@ -3,8 +3,8 @@ import type { Orm } from '../../db/orm';
 import { DEMO_PASSWORD } from '../../db/seeders/demo.seeder';
 import { CONSOLE_DIR } from '../../scripts/console-build';
 import { launchBrowser, screenshot } from './browser';
-import { ApiSession } from './http';
-import { startStack, type Stack } from './stack';
+import { ApiSession } from '../../harness/http-session';
+import { startStack, type Stack } from '../../harness/stack';
 
 /**
  * Browser helpers for the console tests: each user in their own browser context (their own

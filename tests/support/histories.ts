@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ticketWorkflowId } from '../../domain/ticket';
-import type { Stack } from './stack';
+import type { Stack } from '../../harness/stack';
 
 type History = Awaited<ReturnType<ReturnType<Stack['client']['workflow']['getHandle']>['fetchHistory']>>;
 

@@ -1,8 +1,9 @@
 import { Ticket, TicketEvent } from '../../db/entities';
 import { ticketWorkflowId } from '../../domain/ticket';
 import { stateQuery } from '../../workflows/ticket/messages';
-import { ApiSession } from '../support/http';
-import { startStack, type Stack } from '../support/stack';
+import { ApiSession } from '../../harness/http-session';
+import { newTicketBody } from '../../harness/new-ticket';
+import { startStack, type Stack } from '../../harness/stack';
 
 interface TicketBody {
   id: string;
@@ -19,16 +20,13 @@ interface TicketBody {
 const CDPHC = 1;
 const DEMO2 = 2;
 
-const validTicket = {
+const validTicket = newTicketBody({
   hospitalId: CDPHC,
-  systemCode: 'mnis',
-  channel: 'phone',
   faultLevel: 1,
   title: 'PDA 扫码后无法登录',
   description: '感染一科所有 PDA 扫腕带后停在登录页',
-  reporterName: '王护士长',
   reporterPhone: '028-8888 0000',
-};
+});
 
 let stack: Stack;
 let dispatcher: ApiSession;

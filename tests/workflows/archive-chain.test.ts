@@ -1,18 +1,11 @@
 import { verifyArchiveChain } from '../../db/archive-chain';
 import { ArchiveRecord } from '../../db/entities';
 import { remoteAttemptUpdate, triageUpdate } from '../../workflows/ticket/messages';
-import { handleOf, loadActors, openTicket, taskOf, type Actors } from '../support/flow';
-import { resolvedRemotely, triage } from '../support/step-data';
-import { startStack, type Stack } from '../support/stack';
+import { handleOf, openTicket, taskOf } from '../../harness/tickets';
+import { resolvedRemotely, triage } from '../../harness/step-data';
+import { useStack } from '../../harness/use-stack';
 
-let stack: Stack;
-let a: Actors;
-
-beforeAll(async () => {
-  stack = await startStack();
-  a = await loadActors(stack.orm);
-});
-afterAll(() => stack?.stop());
+const { stack, a } = useStack();
 
 /** SQL run as a superuser could: with the append-only trigger off for the statement. */
 async function behindTheBack(sql: string, params: unknown[]): Promise<void> {

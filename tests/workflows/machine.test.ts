@@ -19,7 +19,7 @@ import {
   signatureUpdate,
   triageUpdate,
 } from '../../workflows/ticket/messages';
-import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../support/step-data';
+import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../../harness/step-data';
 
 /**
  * The ticket's state machine without Temporal: each Update's row of the handler table (who may,

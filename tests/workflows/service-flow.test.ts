@@ -14,19 +14,14 @@ import {
   triageUpdate,
 } from '../../workflows/ticket/messages';
 import { ticketWorkflowId } from '../../domain/ticket';
-import { atSignature, eventTypes, handleOf, hospitalWithPolicy, loadActors, openTicket, stateOf, taskOf, waitForEvent, type Actors } from '../support/flow';
-import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../support/step-data';
+import { hospitalWithPolicy } from '../../harness/hospital-policy';
+import { eventTypes, waitForEvent } from '../../harness/ticket-events';
+import { atSignature, handleOf, openTicket, stateOf, taskOf } from '../../harness/tickets';
+import { accept, approve, escalate, refuse, repairForm, resolvedRemotely, sendBack, triage } from '../../harness/step-data';
 import { recordHistory } from '../support/histories';
-import { startStack, type Stack } from '../support/stack';
+import { useStack } from '../../harness/use-stack';
 
-let stack: Stack;
-let a: Actors;
-
-beforeAll(async () => {
-  stack = await startStack();
-  a = await loadActors(stack.orm);
-});
-afterAll(() => stack?.stop());
+const { stack, a } = useStack();
 
 async function finished(ticketNo: string): Promise<TicketState> {
   return handleOf(stack, ticketNo).result();

@@ -9,20 +9,15 @@ import {
   resumeUpdate,
   triageUpdate,
 } from '../../workflows/ticket/messages';
-import { atSignature, eventTypes, handleOf, hospitalWithPolicy, loadActors, openTicket, stateOf, taskOf, waitForEvent, type Actors } from '../support/flow';
-import { accept, triage } from '../support/step-data';
+import { hospitalWithPolicy } from '../../harness/hospital-policy';
+import { eventTypes, waitForEvent } from '../../harness/ticket-events';
+import { atSignature, handleOf, openTicket, stateOf, taskOf } from '../../harness/tickets';
+import { accept, triage } from '../../harness/step-data';
 import { recordHistory } from '../support/histories';
-import { startStack, type Stack } from '../support/stack';
+import { useStack } from '../../harness/use-stack';
 
-let stack: Stack;
-let a: Actors;
+const { stack, a } = useStack();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-beforeAll(async () => {
-  stack = await startStack();
-  a = await loadActors(stack.orm);
-});
-afterAll(() => stack?.stop());
 
 describe('SLA clocks (服务响应时间) on the real server, with a seconds-long contract', () => {
   it('warns before the reply deadline, escalates at the breach, and the manager acknowledges', async () => {

@@ -15,19 +15,12 @@ import {
   signatureUpdate,
   triageUpdate,
 } from '../../workflows/ticket/messages';
-import { atSignature, handleOf, loadActors, openTicket, refusal, taskOf, type Actors } from '../support/flow';
-import { accept, approve, resolvedRemotely, triage } from '../support/step-data';
+import { atSignature, handleOf, openTicket, refusal, taskOf } from '../../harness/tickets';
+import { accept, approve, resolvedRemotely, triage } from '../../harness/step-data';
 import { recordHistory } from '../support/histories';
-import { startStack, type Stack } from '../support/stack';
+import { useStack } from '../../harness/use-stack';
 
-let stack: Stack;
-let a: Actors;
-
-beforeAll(async () => {
-  stack = await startStack();
-  a = await loadActors(stack.orm);
-});
-afterAll(() => stack?.stop());
+const { stack, a } = useStack();
 
 async function historyLength(ticketNo: string): Promise<number> {
   return (await handleOf(stack, ticketNo).describe()).historyLength;

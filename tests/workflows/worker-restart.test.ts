@@ -1,17 +1,12 @@
 import { Ticket } from '../../db/entities';
 import { checkInUpdate, dispatchDecisionUpdate, repairFormUpdate, signatureUpdate, triageUpdate } from '../../workflows/ticket/messages';
-import { eventTypes, handleOf, hospitalWithPolicy, loadActors, openTicket, taskOf, waitForEvent, type Actors } from '../support/flow';
-import { accept, approve, repairForm, triage } from '../support/step-data';
-import { startStack, type Stack } from '../support/stack';
+import { hospitalWithPolicy } from '../../harness/hospital-policy';
+import { eventTypes, waitForEvent } from '../../harness/ticket-events';
+import { handleOf, openTicket, taskOf } from '../../harness/tickets';
+import { accept, approve, repairForm, triage } from '../../harness/step-data';
+import { useStack } from '../../harness/use-stack';
 
-let stack: Stack;
-let a: Actors;
-
-beforeAll(async () => {
-  stack = await startStack();
-  a = await loadActors(stack.orm);
-});
-afterAll(() => stack?.stop());
+const { stack, a } = useStack();
 
 describe('a worker restart in the middle of the flow', () => {
   it('loses nothing: a deadline that passed while no worker ran is escalated on restart, and the flow completes', async () => {

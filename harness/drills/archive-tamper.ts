@@ -9,8 +9,9 @@
 import { Client } from 'pg';
 import { archiveHash, verifyArchiveChain, type ChainProblem } from '../../db/archive-chain';
 import { openOrm } from '../../db/orm';
-import { DrillSession, type HttpStats } from './http';
-import { counter, DrillFailure, type Log } from './util';
+import { counter } from '../counter';
+import { DrillFailure, type Log } from '../drill-report';
+import { ApiSession, type HttpStats } from '../http-session';
 
 export interface TamperCase {
   name: string;
@@ -65,63 +66,34 @@ async function one(db: Client, seq: number): Promise<Row> {
 const rehash = (r: Row, prevHash: string) =>
   archiveHash(prevHash, { seq: r.seq, ticketId: r.ticket_id, archivedAt: r.archived_at, outcome: r.outcome, ticket: r.ticket, repairForm: r.repair_form, signature: r.signature, history: r.history });
 
+/** Columns of one record set by SQL (`set …`): the chain verifier must report that very record. */
+const edit = (name: string, set: string, expectProblem = /content does not match its hash/): Mutation => ({
+  name,
+  pick: anyRecord,
+  touches: (s) => [s],
+  apply: (db, s) => db.query(`update archive_records set ${set} where seq = $1`, [s]).then(() => {}),
+  expectAt: (s) => s,
+  expectProblem,
+});
+
+/** A record edited by SQL (`set …`) and given the hash its new content has, as a forger would. */
+async function editAndRehash(db: Client, s: number, set: string): Promise<void> {
+  await db.query(`update archive_records set ${set} where seq = $1`, [s]);
+  const r = await one(db, s);
+  await db.query('update archive_records set hash = $2 where seq = $1', [s, rehash(r, r.prev_hash)]);
+}
+
+const deleteRecord = (db: Client, s: number) => db.query('delete from archive_records where seq = $1', [s]).then(() => {});
+const newest = (_r: () => number, n: number) => n;
+
 const MUTATIONS: Mutation[] = [
-  {
-    name: 'ticket field (intake title)',
-    pick: anyRecord,
-    touches: (s) => [s],
-    apply: (db, s) => db.query(`update archive_records set ticket = jsonb_set(ticket, '{intake,title}', to_jsonb('改过的标题'::text)) where seq = $1`, [s]).then(() => {}),
-    expectAt: (s) => s,
-    expectProblem: /content does not match its hash/,
-  },
-  {
-    name: 'repair form (handling)',
-    pick: anyRecord,
-    touches: (s) => [s],
-    apply: (db, s) => db.query(`update archive_records set repair_form = jsonb_set(repair_form, '{handling}', to_jsonb('未处理'::text)) where seq = $1`, [s]).then(() => {}),
-    expectAt: (s) => s,
-    expectProblem: /content does not match its hash/,
-  },
-  {
-    name: 'signature (signer name)',
-    pick: anyRecord,
-    touches: (s) => [s],
-    apply: (db, s) => db.query(`update archive_records set signature = jsonb_set(signature, '{signerName}', to_jsonb('冒名'::text)) where seq = $1`, [s]).then(() => {}),
-    expectAt: (s) => s,
-    expectProblem: /content does not match its hash/,
-  },
-  {
-    name: 'history (one event removed)',
-    pick: anyRecord,
-    touches: (s) => [s],
-    apply: (db, s) => db.query(`update archive_records set history = jsonb_set(history, '{events}', (history->'events') - 3) where seq = $1`, [s]).then(() => {}),
-    expectAt: (s) => s,
-    expectProblem: /content does not match its hash/,
-  },
-  {
-    name: 'outcome',
-    pick: anyRecord,
-    touches: (s) => [s],
-    apply: (db, s) => db.query(`update archive_records set outcome = 'cancelled' where seq = $1`, [s]).then(() => {}),
-    expectAt: (s) => s,
-    expectProblem: /content does not match its hash/,
-  },
-  {
-    name: 'archivedAt (+1 s)',
-    pick: anyRecord,
-    touches: (s) => [s],
-    apply: (db, s) => db.query(`update archive_records set archived_at = archived_at + interval '1 second' where seq = $1`, [s]).then(() => {}),
-    expectAt: (s) => s,
-    expectProblem: /content does not match its hash/,
-  },
-  {
-    name: 'prevHash',
-    pick: anyRecord,
-    touches: (s) => [s],
-    apply: (db, s) => db.query(`update archive_records set prev_hash = md5(prev_hash) || md5(hash) where seq = $1`, [s]).then(() => {}),
-    expectAt: (s) => s,
-    expectProblem: /does not link to the record before it/,
-  },
+  edit('ticket field (intake title)', `ticket = jsonb_set(ticket, '{intake,title}', to_jsonb('改过的标题'::text))`),
+  edit('repair form (handling)', `repair_form = jsonb_set(repair_form, '{handling}', to_jsonb('未处理'::text))`),
+  edit('signature (signer name)', `signature = jsonb_set(signature, '{signerName}', to_jsonb('冒名'::text))`),
+  edit('history (one event removed)', `history = jsonb_set(history, '{events}', (history->'events') - 3)`),
+  edit('outcome', `outcome = 'cancelled'`),
+  edit('archivedAt (+1 s)', `archived_at = archived_at + interval '1 second'`),
+  edit('prevHash', `prev_hash = md5(prev_hash) || md5(hash)`, /does not link to the record before it/),
   {
     name: 'seq order (two neighbours swapped)',
     pick: notLast,
@@ -137,40 +109,19 @@ const MUTATIONS: Mutation[] = [
     name: 'ticket field edited and its own hash recomputed',
     pick: notLast,
     touches: (s) => [s],
-    apply: async (db, s) => {
-      await db.query(`update archive_records set ticket = jsonb_set(ticket, '{intake,reporterName}', to_jsonb('别人'::text)) where seq = $1`, [s]);
-      const r = await one(db, s);
-      await db.query('update archive_records set hash = $2 where seq = $1', [s, rehash(r, r.prev_hash)]);
-    },
+    apply: (db, s) => editAndRehash(db, s, `ticket = jsonb_set(ticket, '{intake,reporterName}', to_jsonb('别人'::text))`),
     expectAt: (s) => s + 1,
     expectProblem: /does not link to the record before it/,
   },
-  {
-    name: 'record deleted',
-    pick: notLast,
-    touches: (s) => [s],
-    apply: (db, s) => db.query('delete from archive_records where seq = $1', [s]).then(() => {}),
-    expectAt: (s) => s + 1,
-    expectProblem: /records are missing/,
-  },
+  { name: 'record deleted', pick: notLast, touches: (s) => [s], apply: deleteRecord, expectAt: (s) => s + 1, expectProblem: /records are missing/ },
   {
     name: 'newest record rewritten with a recomputed hash',
-    pick: (_r, n) => n,
+    pick: newest,
     touches: (s) => [s],
-    apply: async (db, s) => {
-      await db.query(`update archive_records set signature = jsonb_set(signature, '{signerName}', to_jsonb('冒名'::text)) where seq = $1`, [s]);
-      const r = await one(db, s);
-      await db.query('update archive_records set hash = $2 where seq = $1', [s, rehash(r, r.prev_hash)]);
-    },
+    apply: (db, s) => editAndRehash(db, s, `signature = jsonb_set(signature, '{signerName}', to_jsonb('冒名'::text))`),
     expectAt: () => null,
   },
-  {
-    name: 'newest record deleted',
-    pick: (_r, n) => n,
-    touches: (s) => [s],
-    apply: (db, s) => db.query('delete from archive_records where seq = $1', [s]).then(() => {}),
-    expectAt: () => null,
-  },
+  { name: 'newest record deleted', pick: newest, touches: (s) => [s], apply: deleteRecord, expectAt: () => null },
 ];
 
 export const TAMPER_CASES = MUTATIONS.map((m) => m.name);
@@ -223,7 +174,7 @@ export async function runArchiveTamperDrill(o: { databaseUrl: string; baseUrl: s
   await db.connect();
   const orm = await openOrm(o.databaseUrl, { poolMax: 2 });
   const stats: HttpStats = { statuses: counter(), retries: 0 };
-  const api = await new DrillSession(o.baseUrl, 'dispatcher', stats).login(Date.now() + 30_000);
+  const api = await ApiSession.loginUntil(o.baseUrl, 'dispatcher', { stats, deadline: Date.now() + 30_000 });
   const viaApi = async () => {
     const res = await api.until<{ records: number; problems: ChainProblem[] }>([200], 'GET', '/api/archive-records/verify', { deadline: Date.now() + 30_000, what: 'verify' });
     return res.body;

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { createApp } from '../../api/app';
-import { migrate, openOrm, type Orm } from '../../db/orm';
-import { DemoSeeder } from '../../db/seeders/demo.seeder';
-import { createDatabaseIfMissing, databaseUrl, dropDatabase } from '../../scripts/postgres';
-import { createWorker } from '../../worker/create-worker';
+import { createApp } from '../api/app';
+import { migrate, openOrm, type Orm } from '../db/orm';
+import { DemoSeeder } from '../db/seeders/demo.seeder';
+import { createDatabaseIfMissing, databaseUrl, dropDatabase } from '../scripts/postgres';
+import { createWorker } from '../worker/create-worker';
 
 export interface Stack {
   baseUrl: string;
@@ -21,6 +21,13 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** Serve the built console from here (what `npm start` serves). */
+  consoleDir?: string;
+  /** A database of the file's own instead of the run's shared one. */
+  ownDatabase?: boolean;
+}
+
 function env(name: string): string {
   const v = process.env[name];
   if (!v) throw new Error(`${name} is not set: run the tests through jest (global setup provides it)`);
@@ -31,7 +38,7 @@ function env(name: string): string {
  * The real product in this process: a worker on its own task queue, the API on a random port over
  * real HTTP, both on the run's Temporal dev server and PostgreSQL database.
  */
-export async function startStack(opts: { consoleDir?: string; ownDatabase?: boolean } = {}): Promise<Stack> {
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   quietRuntime();
   const settings = { namespace: env('TEMPORAL_NAMESPACE'), taskQueue: `test-${randomUUID()}` };
   const address = env('TEMPORAL_ADDRESS');

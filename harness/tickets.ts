@@ -1,65 +1,15 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { Hospital, HospitalSystem, NursingSystem, SlaPolicy, TicketEvent, User, type ITicketEvent } from '../../db/entities';
-import type { Orm } from '../../db/orm';
-import { loadSlaTargets } from '../../db/sla-targets';
-import type { UpdateDefinition } from '@temporalio/common';
-import type { ProjectionBatch, StepResult } from '../../domain/projection';
-import { checkInUpdate, dispatchDecisionUpdate, repairFormUpdate, triageUpdate } from '../../workflows/ticket/messages';
-import { approve, repairForm, triage } from './step-data';
-import type { FaultLevel } from '../../domain/catalogue';
-import type { SlaTarget } from '../../domain/sla';
-import { ticketWorkflowId, type Actor, type TicketIntake, type TicketState } from '../../domain/ticket';
-import { nextTicketNo } from '../../api/tickets/ticket-no';
-import { ticketGateway } from '../../api/workflow/ticket-gateway';
+import { loadSlaTargets } from '../db/sla-targets';
+import type { ProjectionBatch, StepResult } from '../domain/projection';
+import type { FaultLevel } from '../domain/catalogue';
+import { ticketWorkflowId, type Actor, type TicketIntake, type TicketState } from '../domain/ticket';
+import { nextTicketNo } from '../api/tickets/ticket-no';
+import { ticketGateway } from '../api/workflow/ticket-gateway';
+import { checkInUpdate, dispatchDecisionUpdate, repairFormUpdate, triageUpdate } from '../workflows/ticket/messages';
+import type { Actors } from './actors';
 import type { Stack } from './stack';
-
-export type Actors = Record<string, Actor>;
-
-/** Every demo user as the workflow sees them. */
-export async function loadActors(orm: Orm): Promise<Actors> {
-  const users = await orm.em.fork().find(User, {});
-  return Object.fromEntries(
-    users.map((u) => [u.username, { userId: u.id, role: u.role, displayName: u.displayName, hospitalId: u.hospital?.id ?? null }]),
-  );
-}
-
-let hospitalSerial = 0;
-
-type LevelTerms = Partial<SlaTarget> & Pick<SlaTarget, 'replySeconds'>;
-
-/**
- * A hospital with its own contract terms, in seconds, so SLA warnings, breaches and reminders
- * happen during a test on the real server (the time-skipping server is not available here).
- * `terms` applies to every level; `perLevel` overrides single levels.
- */
-export async function hospitalWithPolicy(
-  orm: Orm,
-  terms: LevelTerms,
-  perLevel: Partial<Record<FaultLevel, LevelTerms>> = {},
-): Promise<{ hospitalId: number; contact: Actor }> {
-  const em = orm.em.fork();
-  hospitalSerial += 1;
-  const code = `T${process.pid}${Date.now().toString(36)}${hospitalSerial}`.slice(0, 32);
-  const hospital = em.create(Hospital, { code, name: `测试医院 ${code}` });
-  for (const system of ['mnis', 'nms', 'whiteboard']) em.create(HospitalSystem, { hospital, system: em.getReference(NursingSystem, system) });
-  for (const level of [1, 2, 3, 4] as FaultLevel[]) {
-    const t = { ...terms, ...perLevel[level] };
-    em.create(SlaPolicy, {
-      name: 'test',
-      hospital,
-      level,
-      replySeconds: t.replySeconds,
-      firstSolutionSeconds: t.firstSolutionSeconds ?? null,
-      warnAt: t.warnAt ?? [],
-      unclaimedReminderSeconds: t.unclaimedReminderSeconds ?? 3600,
-      signatureReminderSeconds: t.signatureReminderSeconds ?? 3600,
-    });
-  }
-  const contact = em.create(User, { username: `${code}-contact`.toLowerCase(), displayName: '测试联系人', role: 'hospital_contact', hospital, passwordHash: 'scrypt$1$1$1$x$x' });
-  await em.flush();
-  return { hospitalId: hospital.id, contact: { userId: contact.id, role: 'hospital_contact', displayName: contact.displayName, hospitalId: hospital.id } };
-}
+import { approve, repairForm, triage } from './step-data';
 
 /** A phoned-in request as the tests raise it: hospital 1, level 2 unless told otherwise. */
 export function intakeOf(
@@ -162,20 +112,4 @@ export async function refusal(p: Promise<unknown>): Promise<{ type: string | und
     throw e;
   }
   throw new Error('expected the update to be refused, but it was accepted');
-}
-
-export async function eventTypes(orm: Orm, ticketNo: string): Promise<string[]> {
-  const rows = await orm.em.fork().find(TicketEvent, { ticket: ticketNo }, { orderBy: { id: 'asc' } });
-  return rows.map((r) => r.type);
-}
-
-/** Polls the event log until an event of `type` appears (timers fire on the server's own clock). */
-export async function waitForEvent(orm: Orm, ticketNo: string, type: string, timeoutMs = 20_000): Promise<ITicketEvent> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await orm.em.fork().findOne(TicketEvent, { ticket: ticketNo, type }, { orderBy: { id: 'asc' } });
-    if (row) return row;
-    if (Date.now() > deadline) throw new Error(`no ${type} event for ${ticketNo} within ${timeoutMs} ms; saw ${(await eventTypes(orm, ticketNo)).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

@@ -8,9 +8,9 @@ import { verifyArchiveChain } from '../../db/archive-chain';
 import { openOrm } from '../../db/orm';
 import { ticketWorkflowId, type TicketState } from '../../domain/ticket';
 import { stateQuery } from '../../workflows/ticket/messages';
-import { ONSITE_EVENTS, ONSITE_TASKS } from './flow-driver';
+import { ONSITE_EVENTS, ONSITE_TASKS } from '../flow-driver';
+import { within } from '../wait';
 import type { TemporalTarget } from './infra';
-import { within } from './util';
 
 export interface InvariantReport {
   tickets: number;

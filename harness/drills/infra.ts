@@ -14,8 +14,8 @@ import { freePort } from '../../scripts/ports';
 import { createDatabaseIfMissing, databaseUrl, dropDatabase } from '../../scripts/postgres';
 import { ensureTemporalCli } from '../../scripts/temporal-cli';
 import { startTemporalDevServer, type TemporalHandle } from '../../scripts/temporal-server';
-import { startPgInstance, type PgInstance } from '../../tests/support/pg-instance';
-import type { Log } from './util';
+import type { Log } from '../drill-report';
+import { startPgInstance, type PgInstance } from '../pg-instance';
 
 export interface TemporalTarget {
   address: string;

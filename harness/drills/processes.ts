@@ -5,7 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { ROOT } from '../../config/paths';
-import { sleep, type Log } from './util';
+import type { Log } from '../drill-report';
+import { sleep } from '../wait';
 
 export interface ExitRecord {
   at: number;

@@ -5,9 +5,12 @@
  * Requests that meet an outage (no answer, 502/503/504) are retried with the same idempotency
  * (the ticket's Idempotency-Key, the task's own completion), so a retry never doubles a step.
  */
-import { accept, approve, repairForm, triage } from '../../tests/support/step-data';
-import { DrillSession, type HttpStats } from './http';
-import { counter, DrillFailure, sleep, type Log } from './util';
+import { counter } from './counter';
+import { DrillFailure, type Log } from './drill-report';
+import { ApiSession, type HttpStats } from './http-session';
+import { newTicketBody } from './new-ticket';
+import { accept, approve, repairForm, triage } from './step-data';
+import { sleep } from './wait';
 
 /** The tasks of an on-site flow, in order, and who completes them. */
 export const ONSITE_TASKS = ['triage', 'dispatch', 'checkin', 'repair_form', 'signature'] as const;
@@ -73,26 +76,25 @@ export interface DriveReport {
   slowestSteps: { ticket: string; step: string; ms: number; at: string }[];
 }
 
-const newTicket = (runId: string, i: number) => ({
-  hospitalId: 1,
-  systemCode: 'whiteboard',
-  channel: 'phone',
-  // Level 4: a day to reply, two hours before the first unclaimed reminder, so no SLA timer fires
-  // during a drill and every flow has exactly the on-site events.
-  faultLevel: 4,
-  title: `演练 ${runId} #${i}: 白板不刷新`,
-  description: '重症医学科护士站白板停在昨天的手术安排',
-  reporterName: '陈老师',
-});
+const newTicket = (runId: string, i: number) =>
+  newTicketBody({
+    systemCode: 'whiteboard',
+    // Level 4: a day to reply, two hours before the first unclaimed reminder, so no SLA timer fires
+    // during a drill and every flow has exactly the on-site events.
+    faultLevel: 4,
+    title: `演练 ${runId} #${i}: 白板不刷新`,
+    description: '重症医学科护士站白板停在昨天的手术安排',
+    reporterName: '陈老师',
+  });
 
 export async function driveOnsiteFlows(o: DriveOptions): Promise<DriveReport> {
   const started = Date.now();
   const stats: HttpStats = { statuses: counter(), retries: 0 };
   const progress = o.progress ?? new Progress();
   const [dispatcher, engineer, contact] = await Promise.all(
-    ['dispatcher', 'engineer', 'cdphc'].map((u) => new DrillSession(o.baseUrl, u, stats).login(o.deadline)),
+    ['dispatcher', 'engineer', 'cdphc'].map((u) => ApiSession.loginUntil(o.baseUrl, u, { stats, deadline: o.deadline })),
   );
-  const stepData: Record<(typeof ONSITE_TASKS)[number], { session: DrillSession; data: unknown }> = {
+  const stepData: Record<(typeof ONSITE_TASKS)[number], { session: ApiSession; data: unknown }> = {
     triage: { session: dispatcher, data: triage('onsite', engineer.userId, 4) },
     dispatch: { session: dispatcher, data: approve(engineer.userId) },
     checkin: { session: engineer, data: { note: '已到达重症医学科' } },
@@ -117,7 +119,7 @@ export async function driveOnsiteFlows(o: DriveOptions): Promise<DriveReport> {
   };
 
   /** The one task of `kind` on the ticket; waits while its row is not there yet, fails on two. */
-  async function taskOf(session: DrillSession, ticketId: string, kind: string): Promise<TaskBody> {
+  async function taskOf(session: ApiSession, ticketId: string, kind: string): Promise<TaskBody> {
     const filter = encodeURIComponent(JSON.stringify({ ticketId, kind }));
     for (;;) {
       const res = await session.until<TaskBody[]>([200], 'GET', `/api/tasks?filter=${filter}`, { deadline: o.deadline, what: `${ticketId} find ${kind}` });

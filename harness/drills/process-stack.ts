@@ -8,9 +8,9 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { freePort } from '../../scripts/ports';
 import { WORKER_HEAP_MIB } from '../../scripts/worker-process';
+import type { Log } from '../drill-report';
 import type { TemporalTarget } from './infra';
 import { ManagedProcess } from './processes';
-import type { Log } from './util';
 
 export interface DrillStack {
   baseUrl: string;

@@ -1,5 +1,5 @@
 import type { DrillOutcome } from './scenarios';
-import { seconds } from './util';
+import { seconds } from '../wait';
 
 /** The drill summary: one block per drill with its figures, then every failure in full. */
 export function formatSummary(outcomes: DrillOutcome[], totalMs: number): string {

