@@ -56,14 +56,23 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   // A retried intake answers with the same first row and event, wherever the ticket is now.
   setHandler(intakeUpdate, () => ({ ...machine.summary(), projected: { intake: machine.intakeRecord, projections: opened } }));
   for (const h of HANDLERS) {
-    setHandler(h.update, (args) => (reject(h.check(machine, args)), answer(record(h.apply(machine, args)))), {
-      validator: (args) => (reject(h.check(machine, args)), invalid(h.fields?.(args))),
-    });
+    const validator = (args: unknown) => {
+      reject(h.check(machine, args));
+      invalid(h.fields?.(args));
+    };
+    const handler = (args: unknown) => {
+      reject(h.check(machine, args));
+      return answer(record(h.apply(machine, args)));
+    };
+    setHandler(h.update, handler, { validator });
   }
 
   const graceMs = (options.projectionGraceSeconds ?? DEFAULT_PROJECTION_GRACE_SECONDS) * 1000;
   void outbox.writeAfterGrace(graceMs, projectBatch);
-  void runTimers(machine, (e) => (record(machine.fire(e)), outbox.writeNow(local.projectBatch)));
+  void runTimers(machine, (e) => {
+    record(machine.fire(e));
+    return outbox.writeNow(local.projectBatch);
+  });
   await condition(() => machine.final);
 
   // The archive activity writes what is still unwritten, the record, and the closing event with it.
