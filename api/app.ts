@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import { timing } from 'hono/timing';
 import { authRoutes } from './auth/auth.routes';
 import { said } from '../domain/messages';
@@ -22,6 +23,7 @@ import { tasksRoutes } from './tasks/tasks.routes';
 import { usersRoutes } from './users/users.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
 import { ticketGateway } from './workflow/ticket-gateway';
+import { sameOriginWrites } from './same-origin';
 
 /** Large enough for a signature image (PNG of a pad, typically < 100 KiB), small enough to refuse abuse. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -31,6 +33,13 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', requestId());
+  // nosniff, no framing (clickjacking), no referrer leaking ticket URLs; the console sets no inline script.
+  app.use('*', secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'same-origin', contentSecurityPolicy: { frameAncestors: ["'none'"] } }));
+  // What the API answers is one user's view of live tickets: never kept by a browser or proxy.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
   // Server-Timing on every answer (auth, temporal, projection, total): where a slow step spent its
   // time, readable in the browser's network panel and by the benchmarks; same-origin only.
   app.use('/api/*', timing());
@@ -44,6 +53,7 @@ export function createApp(deps: AppDeps) {
   });
   const origins = (process.env.DESK_CORS_ORIGINS ?? '').split(',').filter(Boolean);
   app.use('/api/*', cors({ origin: origins, credentials: true, exposeHeaders: ['Content-Range', 'X-Request-Id'] }));
+  app.use('/api/*', sameOriginWrites(origins));
   app.use(
     '/api/*',
     bodyLimit({

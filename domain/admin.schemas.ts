@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { FAULT_LEVELS, NURSING_SYSTEMS } from './catalogue';
 import { LIMITS } from './limits';
 import type { MessageCode } from './messages';
+import { printable } from './text';
 import { ROLES } from './roles';
 
 // Messages are codes of domain/messages.ts; api/errors.ts adds the limits as params.
-const text = (max: number, required: MessageCode) => z.string({ error: required }).trim().min(1, required).max(max, 'field.too_long');
-const optionalText = (max: number) => z.string().trim().max(max, 'field.too_long').nullable().optional();
+const text = (max: number, required: MessageCode) => z.string({ error: required }).trim().min(1, required).max(max, 'field.too_long').refine(printable, 'field.control_chars');
+const optionalText = (max: number) => z.string().trim().max(max, 'field.too_long').refine(printable, 'field.control_chars').nullable().optional();
 
 const userFields = {
   displayName: text(LIMITS.name, 'user.name_required'),

@@ -24,6 +24,8 @@ export const MESSAGES = {
   'request.fields': 'Please correct the highlighted fields',
   'request.too_large': 'Request body larger than {kib} KiB',
   'request.no_endpoint': 'No such endpoint',
+  'request.unsupported_media_type': 'Send the body as JSON (Content-Type: application/json)',
+  'request.cross_origin': 'Changes are accepted only from the desk’s own pages',
   'request.not_json': '{name} must be JSON',
   'request.sort': 'sort must be ["field","ASC"|"DESC"] with field one of {fields}',
   'request.range': 'range must be [start,end] with at most {max} rows',
@@ -59,6 +61,7 @@ export const MESSAGES = {
 
   // fields of any form
   'field.invalid': 'Invalid value',
+  'field.control_chars': 'Remove the control characters (such as NUL) from this text',
   'field.required': 'Required',
   'field.too_long': 'At most {max} characters',
   'field.too_short': 'At least {min} characters',

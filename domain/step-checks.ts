@@ -1,5 +1,6 @@
 import { FAULT_LEVELS } from './catalogue';
 import type { FieldMessages, MessageCode } from './messages';
+import { printable } from './text';
 import { MAX_SIGNATURE_CHARS } from './limits';
 
 /**
@@ -19,7 +20,12 @@ type Rule = readonly [field: string, ok: (v: unknown) => boolean, message: Messa
 function check(d: unknown, rules: readonly Rule[]): FieldErrors | null {
   const data = (d && typeof d === 'object' ? d : {}) as Data;
   const errors: FieldErrors = {};
-  for (const [field, ok, code] of rules) if (!ok(data[field])) errors[field] ??= { code };
+  for (const [field, ok, code] of rules) {
+    const value = data[field];
+    // Text PostgreSQL cannot store would make the step's write retry forever: refused like the API does.
+    if (typeof value === 'string' && !printable(value)) errors[field] ??= { code: 'field.control_chars' };
+    else if (!ok(value)) errors[field] ??= { code };
+  }
   return Object.keys(errors).length ? errors : null;
 }
 

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { CATEGORIES, CHANNELS, FAULT_LEVELS, MAINTENANCE_TYPES } from './catalogue';
 import { LIMITS, MAX_SIGNATURE_CHARS } from './limits';
 import type { MessageCode } from './messages';
+import { printable } from './text';
 
 // Messages are codes of domain/messages.ts; api/errors.ts adds the limits as params.
-const text = (max: number, required: MessageCode) => z.string({ error: required }).trim().min(1, required).max(max, 'field.too_long');
-const optionalText = (max: number) => z.string().trim().max(max, 'field.too_long').nullable().optional();
+const text = (max: number, required: MessageCode) => z.string({ error: required }).trim().min(1, required).max(max, 'field.too_long').refine(printable, 'field.control_chars');
+const optionalText = (max: number) => z.string().trim().max(max, 'field.too_long').refine(printable, 'field.control_chars').nullable().optional();
 const faultLevel = z.literal(FAULT_LEVELS, { error: 'field.fault_level' });
 const userId = (required: MessageCode) => z.number({ error: required }).int().positive();
 

@@ -5,7 +5,7 @@ import { bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
  * and shared by every ticket instead of once per ticket: each cached ticket is that much smaller
  * and quicker to rebuild when a timer fires for it.
  */
-export const SHARED_DOMAIN_MODULES = ['catalogue', 'messages', 'sha256', 'sla', 'step-checks', 'ticket', 'ticket-rules', 'limits'].map((m) =>
+export const SHARED_DOMAIN_MODULES = ['catalogue', 'messages', 'sha256', 'sla', 'step-checks', 'text', 'ticket', 'ticket-rules', 'limits'].map((m) =>
   require.resolve(`../domain/${m}`),
 );
 

@@ -21,6 +21,8 @@ export const serverChinese: Record<MessageCode, string> = {
   'request.fields': '请更正标出的字段',
   'request.too_large': '请求内容超过 %{kib} KiB',
   'request.no_endpoint': '接口不存在',
+  'request.unsupported_media_type': '请求内容须为 JSON（Content-Type: application/json）',
+  'request.cross_origin': '只接受来自服务台自身页面的修改',
   'request.not_json': '%{name} 必须是 JSON',
   'request.sort': '排序参数 sort 应为 ["字段","ASC"|"DESC"]，字段可选：%{fields}',
   'request.range': '分页参数 range 应为 [起始,结束]，每页最多 %{max} 行',
@@ -53,6 +55,7 @@ export const serverChinese: Record<MessageCode, string> = {
   'notification.not_found': '未找到该通知',
 
   'field.invalid': '值无效',
+  'field.control_chars': '请删除文本中的控制字符（如 NUL）',
   'field.required': '必填',
   'field.too_long': '最多 %{max} 个字符',
   'field.too_short': '至少 %{min} 个字符',

@@ -1,0 +1,91 @@
+import { Ticket, TicketEvent, User } from '../../db/entities';
+import { ApiSession } from '../../harness/http-session';
+import { handleOf, openTicket, refusal } from '../../harness/tickets';
+import { useStack } from '../../harness/use-stack';
+import { INVALID_INPUT, addNoteUpdate } from '../../workflows/ticket/messages';
+
+/**
+ * Found by trying it: a page on another port of the same host auto-submitted a text/plain form in
+ * the admin's browser and created an admin user (201). Writes now come as JSON from the desk's own
+ * pages; nothing is written otherwise.
+ */
+const { stack, a } = useStack();
+
+const newAdmin = (username: string) => ({ username, displayName: '冒名管理员', role: 'admin', password: 'Stolen#2026-admin' });
+const created = (username: string) => stack.orm.em.fork().count(User, { username });
+
+describe('writes from another site', () => {
+  let admin: ApiSession;
+  let other: string;
+  beforeAll(async () => {
+    admin = await ApiSession.login(stack.baseUrl, 'admin');
+    const url = new URL(stack.baseUrl);
+    other = `${url.protocol}//${url.hostname}:${Number(url.port) + 1}`;
+  });
+
+  it('a text/plain form post with the admin’s cookie gets 415 and creates no one', async () => {
+    // As the browser sends it: JSON text in a text/plain body, from the other page.
+    const res = await admin.request<{ code: string }>('POST', '/api/users', JSON.stringify(newAdmin('csrf-text')), {
+      'content-type': 'text/plain;charset=UTF-8',
+      origin: other,
+      'sec-fetch-site': 'same-site',
+    });
+    expect([res.status, res.body.code]).toEqual([415, 'request.unsupported_media_type']);
+    const urlencoded = await admin.request<{ code: string }>('POST', '/api/users', 'username=csrf-form&role=admin', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect([urlencoded.status, urlencoded.body.code]).toEqual([415, 'request.unsupported_media_type']);
+    expect(await created('csrf-text')).toBe(0);
+    expect(await created('csrf-form')).toBe(0);
+  });
+
+  it('a JSON post with the cookie from another origin gets 403 and creates no one', async () => {
+    const res = await admin.post<{ code: string }>('/api/users', newAdmin('csrf-json'), { origin: other });
+    expect([res.status, res.body.code]).toEqual([403, 'request.cross_origin']);
+    const bySite = await admin.post<{ code: string }>('/api/users', newAdmin('csrf-site'), { 'sec-fetch-site': 'same-site' });
+    expect([bySite.status, bySite.body.code]).toEqual([403, 'request.cross_origin']);
+    expect(await created('csrf-json')).toBe(0);
+    expect(await created('csrf-site')).toBe(0);
+  });
+
+  it('the desk’s own pages and clients without a browser still write', async () => {
+    const own = await admin.post<{ id: number }>('/api/users', newAdmin('own-page'), { origin: new URL(stack.baseUrl).origin, 'sec-fetch-site': 'same-origin' });
+    expect(own.status).toBe(201);
+    const client = await admin.post<{ id: number }>('/api/users', newAdmin('api-client'));
+    expect(client.status).toBe(201);
+  });
+});
+
+describe('a NUL byte in a note', () => {
+  // Found by trying it: the workflow took the note, then its write to PostgreSQL retried forever
+  // ("unsupported Unicode escape sequence"); the ticket could never archive, and no one was told.
+  it('gets 400 naming the field from the API, and nothing reaches the workflow', async () => {
+    const contact = await ApiSession.login(stack.baseUrl, 'cdphc');
+    const t = await openTicket(stack, a.cdphc);
+    const res = await contact.post<{ errors: Record<string, { code: string }> }>(`/api/tickets/${t.ticketNo}/notes`, { text: '仅三楼\u0000受影响' });
+    expect([res.status, res.body.errors]).toEqual([400, { text: expect.objectContaining({ code: 'field.control_chars' }) }]);
+    const title = await contact.post<{ errors: Record<string, { code: string }> }>('/api/tickets', { hospitalId: 1, systemCode: 'mnis', channel: 'portal', title: 'PDA\u0007', description: '无', reporterName: '王护士长' });
+    expect([title.status, Object.keys(title.body.errors)]).toEqual([400, ['title']]);
+    expect(await stack.orm.em.fork().count(TicketEvent, { ticket: t.ticketNo, type: 'note' })).toBe(0);
+  });
+
+  it('is refused by the workflow itself, whoever sends it', async () => {
+    const t = await openTicket(stack, a.dispatcher);
+    const refused = await refusal(handleOf(stack, t.ticketNo).update(addNoteUpdate, { actor: a.dispatcher, text: 'x\u0000y' }));
+    expect(refused).toMatchObject({ type: INVALID_INPUT, details: [{ text: { code: 'field.control_chars' } }] });
+    // The ticket goes on: a clean note lands, and the row shows it.
+    await handleOf(stack, t.ticketNo).update(addNoteUpdate, { actor: a.dispatcher, text: '已电话联系信息科' });
+    expect(await stack.orm.em.fork().count(TicketEvent, { ticket: t.ticketNo, type: 'note' })).toBe(1);
+    expect(await stack.orm.em.fork().findOneOrFail(Ticket, t.ticketNo)).toMatchObject({ status: 'open' });
+  });
+});
+
+describe('the defaults of a production service', () => {
+  it('every answer says nosniff and no framing; the API’s are never cached', async () => {
+    for (const path of ['/api/health', '/api/tickets', '/api/no-such-thing']) {
+      const res = await fetch(stack.baseUrl + path);
+      expect([path, res.headers.get('x-content-type-options'), res.headers.get('x-frame-options')]).toEqual([path, 'nosniff', 'DENY']);
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+});
