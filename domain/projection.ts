@@ -43,6 +43,8 @@ export interface ClosedTask {
   outcome: string;
   completedById: number | null;
   completedAt: number;
+  /** The Update that completed it (null when its ticket closed it): a retry of that very request replays its answer. */
+  updateId: string | null;
 }
 
 /** To one user or a whole role; the sentence is `notify.<kind>` of domain/messages.ts with these params. */

@@ -27,12 +27,33 @@ export function localiseHttpError(error: unknown): unknown {
   return new HttpError(message, error.status, localised);
 }
 
+/** How often a write is tried when the desk answers 503 (database or Temporal briefly away). */
+const WRITE_ATTEMPTS = 3;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// getRandomValues, not randomUUID: the latter exists only on https or localhost pages.
+const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 // The session lives in an httpOnly cookie; failed responses reject with HttpError(message, status, body)
-// so that `body.errors` reaches the form as per-field server validation messages.
-export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
-  fetchUtils.fetchJson(url, { ...options, credentials: 'include' }).catch((error: unknown) => {
-    throw localiseHttpError(error);
-  });
+// so that `body.errors` reaches the form as per-field server validation messages. Every write
+// carries an Idempotency-Key, kept across its retries: a retry after a lost answer is the same
+// request to the server (the same ticket, the same step), never a second one.
+export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
+  const method = (options.method ?? 'GET').toUpperCase();
+  const headers = new Headers(options.headers ?? { Accept: 'application/json' });
+  const write = method !== 'GET' && method !== 'HEAD';
+  if (write && !headers.has('Idempotency-Key')) headers.set('Idempotency-Key', newKey());
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetchUtils.fetchJson(url, { ...options, headers, credentials: 'include' });
+    } catch (error) {
+      if (write && error instanceof HttpError && error.status === 503 && attempt < WRITE_ATTEMPTS) {
+        await wait(1000 * attempt);
+        continue;
+      }
+      throw localiseHttpError(error);
+    }
+  }
+};
 
 const post = async <T,>(path: string, body: unknown = {}): Promise<T> => {
   const { json } = await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body) });

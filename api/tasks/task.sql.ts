@@ -169,3 +169,9 @@ export async function listVisibleTasks(em: EntityManager, user: SessionUser, q: 
   ]);
   return { rows: rows.map(toDto), total: Number(count.total) };
 }
+
+/** The Update that completed a task, if one did. */
+export async function completedByUpdate(em: EntityManager, taskId: string): Promise<string | null> {
+  const [row] = await sql<{ completed_update_id: string | null }>(em, 'select completed_update_id from tasks where id = ?', [taskId]);
+  return row?.completed_update_id ?? null;
+}

@@ -12,7 +12,8 @@ import { refusalsAsHttp } from '../workflow/step-errors';
 import type { TicketGateway } from '../workflow/ticket-gateway';
 import type { ProjectionBatch } from '../../domain/projection';
 import type { TaskDto } from './task.dto';
-import { findVisibleTask, listVisibleTasks, TASK_SORTABLE } from './task.sql';
+import { completedByUpdate, findVisibleTask, listVisibleTasks, TASK_SORTABLE } from './task.sql';
+import { clientKey, updateIdOf } from '../workflow/update-id';
 import { isActiveIn } from '../users/active-user';
 import { TASK_STEPS } from './task-steps';
 import { said } from '../../domain/messages';
@@ -81,18 +82,23 @@ export function tasksRoutes(tickets: TicketGateway) {
       const user = c.get('user');
       const em = c.get('em');
       const task = await span(c, 'task', () => visibleTask(em, user, c.req.param('id')));
-      // A retry of a completion whose answer was lost: the step is done, by this user. Same answer.
-      if (task.status === 'done' && task.completedById === user.id) return c.json(task);
-      assertMayWork(user, task);
       const step = TASK_STEPS[task.kind];
+      const key = clientKey(c);
+      if (task.status === 'done' && task.completedById === user.id) {
+        // A retry whose answer was lost gets it again; the same user with another body (a second
+        // tab, an altered form, a signature flipped to refuse) is told the step is already done.
+        const sent = (await parseBody(c, step.schema)) as Record<string, unknown>;
+        if ((await completedByUpdate(em, task.id)) === updateIdOf('complete', task.id, user.id, sent, key)) return c.json(task);
+        throw new ApiError(409, said('task.already_done'));
+      }
+      assertMayWork(user, task);
       const data = await span(c, 'input', async () => {
         const d = (await parseBody(c, step.schema)) as Record<string, unknown>;
         if (task.kind === 'triage') await assertAssignable(em, 'assigneeId', d.assigneeId as number, d.route === 'remote' ? ['engineer', 'dispatcher'] : ['engineer']);
         if (task.kind === 'dispatch' && d.decision === 'approve') await assertAssignable(em, 'engineerId', d.engineerId as number, ['engineer']);
         return d;
       });
-      // Same user, same task: a retried request is the same Update and is applied once.
-      const updateId = c.req.header('idempotency-key') ?? `${task.id}:complete:${user.id}`;
+      const updateId = updateIdOf('complete', task.id, user.id, data, key);
       const result = await refusalsAsHttp(() => tickets.update(task.ticketId, step.update, { actor: actorOf(user), taskId: task.id, data }, { updateId, timed: (part, fn) => span(c, part, fn) }));
       return c.json(afterStep(task, result.projected) ?? (await visibleTask(em, user, task.id)));
     });

@@ -19,6 +19,7 @@ import { ApiError, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { actorOf } from '../workflow/actor';
 import { refusalsAsHttp } from '../workflow/step-errors';
+import { clientKey, updateIdOf } from '../workflow/update-id';
 import type { TicketGateway } from '../workflow/ticket-gateway';
 import { contentRange, likePattern, oneOfError, parseListQuery, queryError, unknownFilter } from '../list-query';
 import { said } from '../../domain/messages';
@@ -116,7 +117,11 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
 export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
   /** Runs a ticket-level Update and answers with the ticket as it now is. */
   async function act<A>(c: Context<AppEnv>, ticketNo: string, update: UpdateDefinition<StepResult, [A]>, arg: A) {
-    await refusalsAsHttp(() => tickets.update(ticketNo, update, arg, { updateId: c.req.header('idempotency-key') }));
+    // With the client's key, a retry is the same Update; without one, each request is its own.
+    const key = clientKey(c);
+    const { actor: _actor, ...body } = arg as { actor: unknown };
+    const updateId = key === undefined ? undefined : updateIdOf(update.name, ticketNo, c.get('user').id, body, key);
+    await refusalsAsHttp(() => tickets.update(ticketNo, update, arg, { updateId }));
     const em = c.get('em').fork();
     const t = await em.findOneOrFail(Ticket, ticketNo, { populate: ['hospital', 'department', 'assignee'] });
     return { ...toTicketDto(t), ...(await ticketDetail(tickets, em, t)) };
@@ -219,8 +224,7 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
       if (!hospital.department_ok) throw unprocessable({ departmentId: said('ticket.department_elsewhere', { hospital: hospital.name }) });
 
       // Idempotency-Key: the same key from the same user is the same ticket, however often retried.
-      const key = c.req.header('idempotency-key')?.trim();
-      if (key !== undefined && (key.length === 0 || key.length > 200)) throw queryError('Idempotency-Key', said('request.idempotency_key'));
+      const key = clientKey(c);
       const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
       let intake: TicketIntake | undefined;
       let replay = false;

@@ -98,6 +98,8 @@ export const TicketTask = defineEntity({
     outcome: p.string().length(64).nullable(),
     completedBy: p.manyToOne(User).ref().nullable(),
     completedAt: p.datetime().nullable(),
+    /** The Update that completed it: only that very request, sent again, is answered as done. */
+    completedUpdateId: p.string().length(200).nullable(),
     createdAt: p.datetime(),
   }),
 });

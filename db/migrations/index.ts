@@ -5,6 +5,7 @@ import { Migration20261126155501 } from './Migration20261126155501';
 import { Migration20261126190000 } from './Migration20261126190000';
 import { Migration20261126191000 } from './Migration20261126191000';
 import { Migration20261202050000 } from './Migration20261202050000';
+import { Migration20261202060000 } from './Migration20261202060000';
 
 /** Every committed migration, oldest first. `npm run db:migration:create` prints the line to add. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126190000', class: Migration20261126190000 },
   { name: 'Migration20261126191000', class: Migration20261126191000 },
   { name: 'Migration20261202050000', class: Migration20261202050000 },
+  { name: 'Migration20261202060000', class: Migration20261202060000 },
 ];

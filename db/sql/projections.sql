@@ -6,7 +6,7 @@
 -- - the ticket row and open-task rows take only an event newer than the one they show
 --   (projection_seq moves forward only), while what only ever moves forward (closing a task,
 --   events, notifications) applies whatever the order.
--- Loaded by migrations (Migration20261126190000, again by Migration20261202050000); a change here goes
+-- Loaded by migrations (Migration20261126190000, again by …050000 and …060000); a change here goes
 -- with a migration that loads it again.
 
 create or replace function "desk_ts"(ms jsonb) returns timestamptz language sql stable as $$
@@ -80,11 +80,11 @@ begin
 
     for t in select value from jsonb_array_elements(p -> 'closedTasks') loop
       -- The whole row: a task can close even if the event that opened it was never written.
-      insert into tasks (id, ticket_id, kind, candidate_role, assignee_id, status, outcome, completed_by_id, completed_at, created_at)
+      insert into tasks (id, ticket_id, kind, candidate_role, assignee_id, status, outcome, completed_by_id, completed_at, completed_update_id, created_at)
       values (t ->> 'id', v_no, t ->> 'kind', t ->> 'candidateRole', (t ->> 'assigneeId')::int, t ->> 'status', t ->> 'outcome',
-        (t ->> 'completedById')::int, desk_ts(t -> 'completedAt'), desk_ts(t -> 'createdAt'))
+        (t ->> 'completedById')::int, desk_ts(t -> 'completedAt'), t ->> 'updateId', desk_ts(t -> 'createdAt'))
       on conflict (id) do update set status = excluded.status, outcome = excluded.outcome, completed_by_id = excluded.completed_by_id,
-        completed_at = excluded.completed_at where tasks.status = 'open';
+        completed_at = excluded.completed_at, completed_update_id = excluded.completed_update_id where tasks.status = 'open';
     end loop;
 
     if jsonb_typeof(p -> 'escalation') = 'object' then

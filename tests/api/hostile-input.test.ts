@@ -1,6 +1,7 @@
 import { Ticket, TicketEvent, User } from '../../db/entities';
 import { ApiSession } from '../../harness/http-session';
-import { handleOf, openTicket, refusal } from '../../harness/tickets';
+import { atSignature, handleOf, openTicket, refusal, taskOf } from '../../harness/tickets';
+import { accept, refuse, triage } from '../../harness/step-data';
 import { useStack } from '../../harness/use-stack';
 import { INVALID_INPUT, addNoteUpdate } from '../../workflows/ticket/messages';
 
@@ -87,5 +88,49 @@ describe('the defaults of a production service', () => {
       expect(res.headers.get('referrer-policy')).toBe('same-origin');
       expect(res.headers.get('cache-control')).toBe('no-store');
     }
+  });
+});
+
+describe('step answers that tell the truth', () => {
+  type TaskBody = { status: string; outcome: string | null; ticketStep: string };
+  type Refused = { code: string };
+
+  it('a second tab choosing another engineer is told the step is done; the same request again gets its answer', async () => {
+    const dispatcher = await ApiSession.login(stack.baseUrl, 'dispatcher');
+    const t = await openTicket(stack, a.cdphc);
+    const task = taskOf(t, 'triage');
+    const first = await dispatcher.post<TaskBody>(`/api/tasks/${task}/complete`, triage('remote', a.engineer.userId));
+    expect([first.status, first.body.status]).toEqual([200, 'done']);
+    const otherTab = await dispatcher.post<Refused>(`/api/tasks/${task}/complete`, triage('remote', a.engineer2.userId));
+    expect([otherTab.status, otherTab.body.code]).toEqual([409, 'task.already_done']);
+    const retry = await dispatcher.post<TaskBody>(`/api/tasks/${task}/complete`, triage('remote', a.engineer.userId));
+    expect([retry.status, retry.body.status]).toEqual([200, 'done']);
+    expect((await handleOf(stack, t.ticketNo).state()).triage).toMatchObject({ assigneeId: a.engineer.userId });
+  });
+
+  it('a key sent with another user’s note cannot make their step look done', async () => {
+    const contact = await ApiSession.login(stack.baseUrl, 'cdphc');
+    const dispatcher = await ApiSession.login(stack.baseUrl, 'dispatcher');
+    const t = await openTicket(stack, a.cdphc);
+    const task = taskOf(t, 'triage');
+    // The key the old desk derived for the dispatcher's completion, sent first with a note.
+    const stolen = `${task}:complete:${a.dispatcher.userId}`;
+    expect((await contact.post(`/api/tickets/${t.ticketNo}/notes`, { text: '请尽快处理' }, { 'Idempotency-Key': stolen })).status).toBe(200);
+    const real = await dispatcher.post<TaskBody>(`/api/tasks/${task}/complete`, triage('remote', a.engineer.userId), { 'Idempotency-Key': stolen });
+    expect([real.status, real.body.status, real.body.ticketStep]).toEqual([200, 'done', 'remote']);
+    expect((await handleOf(stack, t.ticketNo).state()).step).toBe('remote');
+  });
+
+  it('a signed form re-posted altered, or flipped to refuse, gets 409; the signature stands', async () => {
+    const contact = await ApiSession.login(stack.baseUrl, 'cdphc');
+    const t = await atSignature(stack, a, { faultLevel: 3 });
+    const task = taskOf(t, 'signature');
+    expect((await contact.post(`/api/tasks/${task}/complete`, accept)).status).toBe(200);
+    const altered = await contact.post<Refused>(`/api/tasks/${task}/complete`, { ...accept, signerName: '别人' });
+    const flipped = await contact.post<Refused>(`/api/tasks/${task}/complete`, refuse);
+    expect([altered.status, altered.body.code, flipped.status, flipped.body.code]).toEqual([409, 'task.already_done', 409, 'task.already_done']);
+    const done = await handleOf(stack, t.ticketNo).result();
+    expect(done.signature).toMatchObject({ signerName: accept.signerName });
+    expect(done.refusals).toEqual([]);
   });
 });

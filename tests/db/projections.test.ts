@@ -57,7 +57,7 @@ function story(ticketNo: string): Projection[] {
     { ...base, seq: 1, at: T0, type: 'triage_requested', actor: null, data: {}, ticket: snapshot('triage', null), openTasks: [{ ...triage, dueAt: T0 + 3600_000 }], closedTasks: [], notifications: [{ recipientId: null, recipientRole: 'dispatcher', kind: 'new_ticket', params: { ticketNo } }] },
     {
       ...base, seq: 2, at: T0 + 60_000, type: 'triaged', data: { route: 'remote' }, ticket: snapshot('remote', E1), openTasks: [remote(E1)],
-      closedTasks: [{ ...triage, status: 'done', outcome: 'remote', completedById: dispatcher.userId, completedAt: T0 + 60_000 }],
+      closedTasks: [{ ...triage, status: 'done', outcome: 'remote', completedById: dispatcher.userId, completedAt: T0 + 60_000, updateId: 'triage-update' }],
       notifications: [{ recipientId: E1, recipientRole: null, kind: 'assigned', params: { ticketNo } }],
     },
     { ...base, seq: 3, at: T0 + 120_000, type: 'reassigned', data: { to: E2 }, ticket: snapshot('remote', E2), openTasks: [remote(E2)], closedTasks: [], notifications: [] },

@@ -54,7 +54,7 @@ function ticket(faultLevel: 1 | 2 | 3 | 4 | null = 2) {
   function send<A>(update: UpdateDefinition<StepResult, [A]>, args: A): Projection[] | string {
     const h = HANDLERS.find((x) => x.update.name === update.name)!;
     const refused = h.check(m, args) ?? Object.values(h.fields?.(args) ?? {})[0];
-    return refused ? english(refused) : h.apply(m, args);
+    return refused ? english(refused) : h.apply(m, args, `update-${m.state.seq + 1}`);
   }
   const taskOf = (kind: string) => m.state.tasks.find((t) => t.kind === kind)!.id;
   const step = <D>(update: UpdateDefinition<StepResult, [{ actor: Actor; taskId: string; data: D }]>, actor: Actor, kind: string, data: D) =>
@@ -78,7 +78,7 @@ describe('TicketMachine', () => {
     later(10 * MIN);
     const triaged = step(triageUpdate, dispatcher, 'triage', triage('remote', engineer.userId, 1));
     expect(types(triaged)).toEqual(['2:triaged']);
-    expect((triaged as Projection[])[0].closedTasks).toMatchObject([{ kind: 'triage', status: 'done', outcome: 'remote', completedById: dispatcher.userId }]);
+    expect((triaged as Projection[])[0].closedTasks).toMatchObject([{ kind: 'triage', status: 'done', outcome: 'remote', completedById: dispatcher.userId, updateId: 'update-2' }]);
     expect(m.state).toMatchObject({ step: 'remote', assigneeId: engineer.userId });
     later(20 * MIN);
     expect(types(step(remoteAttemptUpdate, engineer, 'remote', resolvedRemotely))).toEqual(['3:remote_resolved']);

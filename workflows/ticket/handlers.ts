@@ -30,7 +30,8 @@ export interface Handler<A> {
   check(m: TicketMachine, args: A): Rejection;
   /** Checked once, by the validator (the API has checked the same data with zod already). */
   fields?(args: A): FieldErrors | null;
-  apply(m: TicketMachine, args: A): Projection[];
+  /** `updateId`: the Update being applied, recorded on the task it completes. */
+  apply(m: TicketMachine, args: A, updateId: string | null): Projection[];
 }
 
 /** An escape hatch or a claim: the row's argument type comes from its Update. */
@@ -50,7 +51,7 @@ function taskStep<D>(
     update,
     check: (m, { actor, taskId }) => checkStep(m.state, actor, taskId, kind),
     fields: ({ data }) => fields(data),
-    apply: (m, { actor, taskId, data }) => apply(m, actor, m.close(m.task(taskId), outcome(data), actor), data),
+    apply: (m, { actor, taskId, data }, updateId) => apply(m, actor, m.close(m.task(taskId), outcome(data), actor, 'done', updateId), data),
   };
 }
 

@@ -81,10 +81,10 @@ export class TicketRecord {
   }
 
   /** Closes a task as its step completes; the row carries everything, in case its opening was never written. */
-  close(task: Task, outcome: string, by: Actor | null, status: 'done' | 'cancelled' = 'done'): ClosedTask {
+  close(task: Task, outcome: string, by: Actor | null, status: 'done' | 'cancelled' = 'done', updateId: string | null = null): ClosedTask {
     this.state.tasks = this.state.tasks.filter((t) => t.id !== task.id);
     const { id, kind, candidateRole, assigneeId, createdAt } = task;
-    return { id, kind, candidateRole, assigneeId, createdAt, status, outcome, completedById: by?.userId ?? null, completedAt: this.now() };
+    return { id, kind, candidateRole, assigneeId, createdAt, status, outcome, completedById: by?.userId ?? null, completedAt: this.now(), updateId };
   }
 
   // ---- helpers ------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, currentUpdateInfo, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
 import type { Projection, StepResult } from '../../domain/projection';
 import { english } from '../../domain/messages';
@@ -62,7 +62,7 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
     };
     const handler = (args: unknown) => {
       reject(h.check(machine, args));
-      return answer(record(h.apply(machine, args)));
+      return answer(record(h.apply(machine, args, currentUpdateInfo()?.id ?? null)));
     };
     setHandler(h.update, handler, { validator });
   }
