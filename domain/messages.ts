@@ -48,6 +48,8 @@ export const MESSAGES = {
   'service.internal': 'Internal error',
   'service.ticket_numbers_behind': 'No free ticket number: the ticket number sequence is behind Temporal',
 
+  'history.vendor_only': 'The raw workflow history is for the vendor’s staff; the timeline shows the request’s progress',
+
   // not found
   'ticket.not_found': 'Ticket not found',
   'task.not_found': 'Task not found',

@@ -1,5 +1,4 @@
 import { defaultPayloadConverter } from '@temporalio/common';
-import { optionalTsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { isMessageCode, type Said } from '../../domain/messages';
 
@@ -46,6 +45,7 @@ function redact(value: unknown): unknown {
   return value;
 }
 
+// Number(): a live history's seconds are Longs, an archived one's (parsed from JSON) plain numbers or strings.
 const seconds = (d: { seconds?: unknown; nanos?: number | null } | null | undefined) => Number(d?.seconds ?? 0) + (d?.nanos ?? 0) / 1e9;
 
 /**
@@ -57,7 +57,7 @@ export function timeline(history: History): TimelineEntry[] {
   const updates = new Map<string, TimelineEntry>();
   const activities = new Map<number, string>();
   for (const e of history.events ?? []) {
-    const base = { eventId: Number(e.eventId), at: new Date(optionalTsToMs(e.eventTime) ?? 0).toISOString() };
+    const base = { eventId: Number(e.eventId), at: new Date(seconds(e.eventTime) * 1000).toISOString() };
     switch (e.eventType) {
       case E.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED: {
         const intake = decode(e.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]) as { createdBy?: TimelineEntry['actor'] } | undefined;

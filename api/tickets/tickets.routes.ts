@@ -155,10 +155,14 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
     })
     .get('/:id/history', async (c) => {
       const em = c.get('em');
-      const t = await visibleTicket(em, c.get('user'), c.req.param('id'));
+      const user = c.get('user');
+      const t = await visibleTicket(em, user, c.req.param('id'));
+      const download = c.req.query('download') === '1';
+      // The raw history names workers, task queues and internals: the vendor's, not the hospital's.
+      if (download && user.role === 'hospital_contact') throw forbidden(said('history.vendor_only'));
       const { source, history } = await workflowHistory(tickets, em, t.id);
       const entries = timeline(history);
-      if (c.req.query('download') === '1') {
+      if (download) {
         c.header('Content-Disposition', `attachment; filename="${t.id}-history.json"`);
         return c.json({ ticketId: t.id, workflowId: t.workflowId, exportedAt: new Date().toISOString(), source, timeline: entries, history: JSON.parse(historyToJSON(history)) });
       }

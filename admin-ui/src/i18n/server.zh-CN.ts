@@ -44,6 +44,7 @@ export const serverChinese: Record<MessageCode, string> = {
   'service.internal': '服务器内部错误',
   'service.ticket_numbers_behind': '暂无可用的问题单号：问题单号序列落后，请联系管理员',
 
+  'history.vendor_only': '原始工作流记录仅供厂商人员查看；处理时间线显示服务请求的进展',
   'ticket.not_found': '未找到该服务请求',
   'task.not_found': '未找到该任务',
   'user.not_found': '未找到该用户',

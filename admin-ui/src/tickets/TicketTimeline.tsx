@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { Section } from '../common/Section';
 import { POLL_MS, formatDateTime, formatDuration } from '../common/time';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
@@ -109,6 +109,7 @@ const Entry = ({ entry, system }: { entry: TimelineEntry; system?: boolean }) =>
  * records and timers greyed and folded away, the full audit record one click away as JSON.
  */
 export const TicketTimeline = ({ ticketId }: { ticketId: string }) => {
+  const { permissions } = usePermissions();
   const translate = useTranslate();
   const dataProvider = useDeskDataProvider();
   const [showSystem, setShowSystem] = useState(false);
@@ -125,9 +126,12 @@ export const TicketTimeline = ({ ticketId }: { ticketId: string }) => {
     <Section
       title="desk.timeline.title"
       actions={
-        <Button size="small" startIcon={<DownloadIcon />} href={historyDownloadUrl(ticketId)} download>
-          {translate('desk.actions.downloadAudit')}
-        </Button>
+        // The raw history is the vendor's (the API refuses it to hospital contacts).
+        permissions !== 'hospital_contact' && (
+          <Button size="small" startIcon={<DownloadIcon />} href={historyDownloadUrl(ticketId)} download>
+            {translate('desk.actions.downloadAudit')}
+          </Button>
+        )
       }
     >
       {error ? (
