@@ -9,6 +9,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { timing } from 'hono/timing';
 import { authRoutes } from './auth/auth.routes';
+import { signedInUser } from './auth/session';
 import { said } from '../domain/messages';
 import { ApiError, onError, spoken } from './errors';
 import type { AppDeps, AppEnv } from './env';
@@ -85,7 +86,12 @@ export function createApp(deps: AppDeps) {
         .then(() => 'ok', (e: Error) => e.message),
     ]);
     const ready = db === 'ok' && temporal === 'ok';
-    return c.json({ status: ready ? 'ready' : 'unavailable', database: db, temporal }, ready ? 200 : 503);
+    // The infrastructure's own errors go to the log; vendor staff learn which part is down, others only whether.
+    if (!ready) console.warn(`[${c.get('requestId')}] not ready: database ${db}; temporal ${temporal}`);
+    const user = await signedInUser(c);
+    const state = (r: string) => (r === 'ok' ? 'ok' : 'unavailable');
+    const parts = user && user.role !== 'hospital_contact' ? { database: state(db), temporal: state(temporal) } : {};
+    return c.json({ status: ready ? 'ready' : 'unavailable', ...parts }, ready ? 200 : 503);
   });
   app.get('/api/config', (c) =>
     c.json({ temporalUiUrl: deps.temporalUiUrl ?? null, namespace: deps.settings.namespace }),

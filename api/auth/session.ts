@@ -88,6 +88,12 @@ async function checkSession(c: Parameters<MiddlewareHandler<AppEnv>>[0], tokenHa
   return user;
 }
 
+/** Who is signed in, if anyone can be told (no session, or no database to check it: nobody). */
+export async function signedInUser(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<SessionUser | undefined> {
+  const token = sessionToken(c);
+  return token ? checkSession(c, hashToken(token)).catch(() => undefined) : undefined;
+}
+
 /** 401 unless the request carries a live session of an active user (cookie or bearer token). */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = sessionToken(c);

@@ -80,6 +80,10 @@ describe('when a dependency is down the API says so, and nothing half-happens', 
       const ready = await s.get<{ temporal: string; database: string }>('/api/ready');
       expect(ready.status).toBe(503);
       expect(ready.body.database).toBe('ok');
+      expect(ready.body.temporal).toBe('unavailable');
+      // Anyone else learns only that the desk is unavailable, not what its infrastructure said.
+      const anonymous = await fetch(`${api.baseUrl}/api/ready`);
+      expect([anonymous.status, await anonymous.json()]).toEqual([503, { status: 'unavailable' }]);
     } finally {
       await api.close();
     }
