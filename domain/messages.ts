@@ -150,6 +150,7 @@ export const MESSAGES = {
   'signature.image_required': 'Sign on the pad',
   'signature.image_too_large': 'Signature image too large',
   'signature.image_png': 'Signature must be a PNG image',
+  'signature.image_size': 'The signature image may be at most {maxWidth} × {maxHeight} pixels',
   'escalation.note': 'Record what you did about it',
   'note.text': 'Write the note',
   'action.reason': 'Give a reason',

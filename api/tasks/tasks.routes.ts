@@ -13,6 +13,7 @@ import type { TicketGateway } from '../workflow/ticket-gateway';
 import type { ProjectionBatch } from '../../domain/projection';
 import type { TaskDto } from './task.dto';
 import { completedByUpdate, findVisibleTask, listVisibleTasks, TASK_SORTABLE } from './task.sql';
+import { redrawSignature } from './signature-image';
 import { clientKey, updateIdOf } from '../workflow/update-id';
 import { isActiveIn } from '../users/active-user';
 import { TASK_STEPS } from './task-steps';
@@ -57,6 +58,18 @@ function afterStep(before: TaskDto, projected: ProjectionBatch): TaskDto | undef
   };
 }
 
+/** What the step sends on: the people it names checked, a signature drawn again. */
+async function stepData(em: EntityManager, task: TaskDto, d: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (task.kind === 'triage') await assertAssignable(em, 'assigneeId', d.assigneeId as number, d.route === 'remote' ? ['engineer', 'dispatcher'] : ['engineer']);
+  if (task.kind === 'dispatch' && d.decision === 'approve') await assertAssignable(em, 'engineerId', d.engineerId as number, ['engineer']);
+  if (task.kind === 'signature' && d.decision === 'accept') {
+    const drawn = redrawSignature(d.image as string);
+    if ('refused' in drawn) throw unprocessable({ image: drawn.refused });
+    return { ...d, image: drawn.image };
+  }
+  return d;
+}
+
 export function tasksRoutes(tickets: TicketGateway) {
   return new Hono<AppEnv>()
     .use(requireUser)
@@ -83,22 +96,18 @@ export function tasksRoutes(tickets: TicketGateway) {
       const em = c.get('em');
       const task = await span(c, 'task', () => visibleTask(em, user, c.req.param('id')));
       const step = TASK_STEPS[task.kind];
-      const key = clientKey(c);
-      if (task.status === 'done' && task.completedById === user.id) {
+      const doneByMe = task.status === 'done' && task.completedById === user.id;
+      if (!doneByMe) assertMayWork(user, task);
+      const sent = (await span(c, 'input', () => parseBody(c, step.schema))) as Record<string, unknown>;
+      // Of the request as sent: the same request again is the same Update.
+      const updateId = updateIdOf('complete', task.id, user.id, sent, clientKey(c));
+      if (doneByMe) {
         // A retry whose answer was lost gets it again; the same user with another body (a second
         // tab, an altered form, a signature flipped to refuse) is told the step is already done.
-        const sent = (await parseBody(c, step.schema)) as Record<string, unknown>;
-        if ((await completedByUpdate(em, task.id)) === updateIdOf('complete', task.id, user.id, sent, key)) return c.json(task);
+        if ((await completedByUpdate(em, task.id)) === updateId) return c.json(task);
         throw new ApiError(409, said('task.already_done'));
       }
-      assertMayWork(user, task);
-      const data = await span(c, 'input', async () => {
-        const d = (await parseBody(c, step.schema)) as Record<string, unknown>;
-        if (task.kind === 'triage') await assertAssignable(em, 'assigneeId', d.assigneeId as number, d.route === 'remote' ? ['engineer', 'dispatcher'] : ['engineer']);
-        if (task.kind === 'dispatch' && d.decision === 'approve') await assertAssignable(em, 'engineerId', d.engineerId as number, ['engineer']);
-        return d;
-      });
-      const updateId = updateIdOf('complete', task.id, user.id, data, key);
+      const data = await span(c, 'input', () => stepData(em, task, sent));
       const result = await refusalsAsHttp(() => tickets.update(task.ticketId, step.update, { actor: actorOf(user), taskId: task.id, data }, { updateId, timed: (part, fn) => span(c, part, fn) }));
       return c.json(afterStep(task, result.projected) ?? (await visibleTask(em, user, task.id)));
     });

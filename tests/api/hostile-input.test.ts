@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { Ticket, TicketEvent, User } from '../../db/entities';
 import { ApiSession } from '../../harness/http-session';
 import { atSignature, handleOf, openTicket, refusal, taskOf } from '../../harness/tickets';
@@ -132,5 +133,54 @@ describe('step answers that tell the truth', () => {
     const done = await handleOf(stack, t.ticketNo).result();
     expect(done.signature).toMatchObject({ signerName: accept.signerName });
     expect(done.refusals).toEqual([]);
+  });
+});
+
+describe('the signature is an image', () => {
+  // A PNG as a signature pad or an attacker would make one, chunk by chunk.
+  function png(width: number, height: number, bitDepth: number, rows: Buffer, extra: [string, Buffer][] = []): string {
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const head = Buffer.alloc(4);
+      head.writeUInt32BE(data.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(zlib.crc32(body));
+      return Buffer.concat([head, body, crc]);
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(width, 0);
+    ihdr.writeUInt32BE(height, 4);
+    ihdr[8] = bitDepth; // greyscale, no interlace
+    const file = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      ...extra.map(([type, data]) => chunk(type, data)),
+      chunk('IDAT', zlib.deflateSync(rows)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+    return `data:image/png;base64,${file.toString('base64')}`;
+  }
+
+  it('text dressed as a PNG, or a 16000×16000 image in 40 KB, is refused on the field; a real one is drawn again', async () => {
+    const contact = await ApiSession.login(stack.baseUrl, 'cdphc');
+    const t = await atSignature(stack, a, { faultLevel: 3 });
+    const task = taskOf(t, 'signature');
+    type Refused = { errors: Record<string, { code: string }> };
+    const text = await contact.post<Refused>(`/api/tasks/${task}/complete`, { ...accept, image: `data:image/png;base64,${Buffer.from('我已签字，不是图片').toString('base64')}` });
+    expect([text.status, text.body.errors.image.code]).toEqual([422, 'signature.image_png']);
+    const huge = png(16000, 16000, 1, Buffer.alloc(16000 * (1 + 2000)));
+    expect(huge.length).toBeLessThan(100_000);
+    const bomb = await contact.post<Refused>(`/api/tasks/${task}/complete`, { ...accept, image: huge });
+    expect([bomb.status, bomb.body.errors.image.code]).toEqual([422, 'signature.image_size']);
+    expect((await handleOf(stack, t.ticketNo).state()).signature).toBeNull();
+
+    // Each row: filter type 0, then 40 white pixels.
+    const rows = Buffer.concat(Array.from({ length: 20 }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(40, 0xff)])));
+    const carrying = png(40, 20, 8, rows, [['tEXt', Buffer.from('Comment\u0000<script>alert(1)</script>', 'latin1')]]);
+    expect((await contact.post(`/api/tasks/${task}/complete`, { ...accept, image: carrying })).status).toBe(200);
+    const stored = Buffer.from((await handleOf(stack, t.ticketNo).state()).signature!.image.split(',')[1], 'base64');
+    expect(stored.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([stored.readUInt32BE(16), stored.readUInt32BE(20)]).toEqual([40, 20]);
+    expect(stored.includes(Buffer.from('script'))).toBe(false);
   });
 });

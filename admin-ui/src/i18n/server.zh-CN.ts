@@ -140,6 +140,7 @@ export const serverChinese: Record<MessageCode, string> = {
   'signature.image_required': '请先在签名板上签名',
   'signature.image_too_large': '签名图片过大，请清除后重新签名',
   'signature.image_png': '签名必须是 PNG 图片',
+  'signature.image_size': '签名图片最大为 %{maxWidth} × %{maxHeight} 像素，请清除后重新签名',
   'escalation.note': '请填写处理说明',
   'note.text': '请填写备注',
   'action.reason': '请填写原因',
