@@ -184,3 +184,19 @@ describe('the signature is an image', () => {
     expect(stored.includes(Buffer.from('script'))).toBe(false);
   });
 });
+
+describe('a body too large', () => {
+  it('twelve 10 MB uploads each get their 413, not a reset', async () => {
+    const admin = await ApiSession.login(stack.baseUrl, 'admin');
+    const big = JSON.stringify({ title: '大附件', description: '附'.repeat(10 * 1024 * 1024 / 3) });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        admin.request<{ code: string }>('POST', '/api/tickets', big).then(
+          (r) => `${r.status} ${r.body.code}`,
+          (e: Error) => `failed: ${(e.cause as Error | undefined)?.message ?? e.message}`,
+        ),
+      ),
+    );
+    expect(answers).toEqual(Array(12).fill('413 request.too_large'));
+  });
+});
