@@ -40,7 +40,13 @@ describe('SLA clocks (服务响应时间) on the real server, with a seconds-lon
     expect(escalation.task!.getEntity()).toMatchObject({ kind: 'escalation', candidateRole: 'manager', status: 'open' });
     expect(await em.findOneOrFail(Ticket, t.ticketNo)).toMatchObject({ replyBreached: true });
     expect(await em.count(Notification, { ticket: t.ticketNo, recipientRole: 'manager', kind: 'escalation' })).toBe(1);
-    const sa = (await handleOf(stack, t.ticketNo).describe()).searchAttributes;
+    // The breach's rows are written inside the workflow task that fired it; its upsert is applied
+    // when that task completes, a moment later.
+    let sa = (await handleOf(stack, t.ticketNo).describe()).searchAttributes;
+    for (let i = 0; i < 50 && sa.SlaBreached?.[0] !== true; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      sa = (await handleOf(stack, t.ticketNo).describe()).searchAttributes;
+    }
     expect(sa.SlaBreached).toEqual([true]);
 
     const h = handleOf(stack, t.ticketNo);
