@@ -98,16 +98,17 @@ export function tasksRoutes(tickets: TicketGateway) {
       const step = TASK_STEPS[task.kind];
       const doneByMe = task.status === 'done' && task.completedById === user.id;
       if (!doneByMe) assertMayWork(user, task);
-      const sent = (await span(c, 'input', () => parseBody(c, step.schema))) as Record<string, unknown>;
-      // Of the request as sent: the same request again is the same Update.
-      const updateId = updateIdOf('complete', task.id, user.id, sent, clientKey(c));
+      const { updateId, data } = await span(c, 'input', async () => {
+        const sent = (await parseBody(c, step.schema)) as Record<string, unknown>;
+        // Of the request as sent: the same request again is the same Update.
+        return { updateId: updateIdOf('complete', task.id, user.id, sent, clientKey(c)), data: doneByMe ? sent : await stepData(em, task, sent) };
+      });
       if (doneByMe) {
         // A retry whose answer was lost gets it again; the same user with another body (a second
         // tab, an altered form, a signature flipped to refuse) is told the step is already done.
         if ((await completedByUpdate(em, task.id)) === updateId) return c.json(task);
         throw new ApiError(409, said('task.already_done'));
       }
-      const data = await span(c, 'input', () => stepData(em, task, sent));
       const result = await refusalsAsHttp(() => tickets.update(task.ticketId, step.update, { actor: actorOf(user), taskId: task.id, data }, { updateId, timed: (part, fn) => span(c, part, fn) }));
       return c.json(afterStep(task, result.projected) ?? (await visibleTask(em, user, task.id)));
     });
