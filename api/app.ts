@@ -25,6 +25,7 @@ import { usersRoutes } from './users/users.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
 import { ticketGateway } from './workflow/ticket-gateway';
 import { sameOriginWrites } from './same-origin';
+import { limitWrites, WriteRate } from './write-rate';
 
 /** Large enough for a signature image (PNG of a pad, typically < 100 KiB), small enough to refuse abuse. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
     c.set('em', deps.orm.em.fork());
     await next();
   });
+  app.use('/api/*', limitWrites(deps.writeRate ?? WriteRate.fromEnv()));
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/ready', async (c) => {

@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { TimingVariables } from 'hono/timing';
 import type { TemporalSettings } from '../config/temporal';
 import type { Role } from '../domain/roles';
+import type { WriteRate } from './write-rate';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -21,6 +22,8 @@ export interface AppDeps {
    * Idempotency-Key finds it.
    */
   temporalTimeoutMs?: number;
+  /** Writes per user and minute (default from DESK_WRITES_PER_MINUTE, else 300). */
+  writeRate?: WriteRate;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies?: boolean;
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import { unavailableService } from './unavailable';
 import { english, isMessageCode, MESSAGES, said, type FieldMessages, type MessageCode, type ParamValue, type Said } from '../domain/messages';
 
 /**
@@ -64,25 +65,13 @@ export function fieldErrors(error: z.ZodError): FieldMessages {
   return out;
 }
 
-/** Infrastructure we cannot reach: the client should retry later, nothing was written. */
-function isUnavailable(e: unknown): Said | undefined {
-  const text = `${(e as Error)?.name ?? ''} ${(e as Error)?.message ?? ''} ${(e as { code?: string })?.code ?? ''}`;
-  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ECONN|the database system is (starting|shutting) up|57P0[13]/.test(text)) {
-    return said('service.database_unavailable');
-  }
-  if (/ServiceError|TransportError|UNAVAILABLE|DEADLINE_EXCEEDED|WorkflowUpdateRPCTimeoutOrCancelledError|No connection established/.test(text)) {
-    return said('service.workflow_unavailable');
-  }
-  return undefined;
-}
-
 export function onError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     const errors = err.errors && Object.fromEntries(Object.entries(err.errors).map(([field, s]) => [field, spoken(s)]));
     return c.json({ ...spoken(err.said), ...(errors ? { errors } : {}) }, err.status);
   }
   if (err instanceof HTTPException) return c.json(spoken(said('request.rejected')), err.status);
-  const unavailable = isUnavailable(err);
+  const unavailable = unavailableService(err);
   if (unavailable) {
     c.header('Retry-After', '5');
     return c.json(spoken(unavailable), 503);

@@ -41,6 +41,7 @@ export const MESSAGES = {
   'request.filter_task_status': 'status must be open, done or cancelled',
   'request.idempotency_key': 'Idempotency-Key must be 1-200 characters',
   'request.idempotency_reused': 'This key was already used for a different request',
+  'request.too_many_writes': 'Too many changes in a short time; try again in {seconds} s',
 
   // infrastructure
   'service.database_unavailable': 'The database is unavailable; please retry shortly.',

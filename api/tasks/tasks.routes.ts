@@ -14,7 +14,7 @@ import type { ProjectionBatch } from '../../domain/projection';
 import type { TaskDto } from './task.dto';
 import { completedByUpdate, findVisibleTask, listVisibleTasks, TASK_SORTABLE } from './task.sql';
 import { redrawSignature } from './signature-image';
-import { clientKey, updateIdOf } from '../workflow/update-id';
+import { boundClientKey, updateIdOf } from '../workflow/update-id';
 import { isActiveIn } from '../users/active-user';
 import { TASK_STEPS } from './task-steps';
 import { said } from '../../domain/messages';
@@ -101,7 +101,7 @@ export function tasksRoutes(tickets: TicketGateway) {
       const { updateId, data } = await span(c, 'input', async () => {
         const sent = (await parseBody(c, step.schema)) as Record<string, unknown>;
         // Of the request as sent: the same request again is the same Update.
-        return { updateId: updateIdOf('complete', task.id, user.id, sent, clientKey(c)), data: doneByMe ? sent : await stepData(em, task, sent) };
+        return { updateId: updateIdOf('complete', task.id, user.id, sent, await boundClientKey(c, 'complete', task.id, sent)), data: doneByMe ? sent : await stepData(em, task, sent) };
       });
       if (doneByMe) {
         // A retry whose answer was lost gets it again; the same user with another body (a second

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
@@ -9,7 +8,6 @@ import { ArchiveRecord, IdempotencyKey, Ticket, TicketTask, User, type ITicket }
 import { sql } from '../../db/sql';
 import { loadSlaTargets } from '../../db/sla-targets';
 import type { StepResult } from '../../domain/projection';
-import { canonicalJson } from '../../domain/sha256';
 import { STATUSES, STEPS, type TicketIntake } from '../../domain/ticket';
 import { createTicketBody, levelInput, noteInput, reasonInput, reassignInput } from '../../domain/ticket.schemas';
 import { addNoteUpdate, cancelUpdate, changeLevelUpdate, pauseUpdate, reassignUpdate, resumeUpdate } from '../../workflows/ticket/messages';
@@ -19,7 +17,7 @@ import { ApiError, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { actorOf } from '../workflow/actor';
 import { refusalsAsHttp } from '../workflow/step-errors';
-import { clientKey, updateIdOf } from '../workflow/update-id';
+import { boundClientKey, clientKey, requestHash as hashOfRequest, updateIdOf } from '../workflow/update-id';
 import type { TicketGateway } from '../workflow/ticket-gateway';
 import { contentRange, likePattern, oneOfError, parseListQuery, queryError, unknownFilter } from '../list-query';
 import { said } from '../../domain/messages';
@@ -118,8 +116,8 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
   /** Runs a ticket-level Update and answers with the ticket as it now is. */
   async function act<A>(c: Context<AppEnv>, ticketNo: string, update: UpdateDefinition<StepResult, [A]>, arg: A) {
     // With the client's key, a retry is the same Update; without one, each request is its own.
-    const key = clientKey(c);
     const { actor: _actor, ...body } = arg as { actor: unknown };
+    const key = await boundClientKey(c, update.name, ticketNo, body);
     const updateId = key === undefined ? undefined : updateIdOf(update.name, ticketNo, c.get('user').id, body, key);
     await refusalsAsHttp(() => tickets.update(ticketNo, update, arg, { updateId }));
     const em = c.get('em').fork();
@@ -229,7 +227,7 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
 
       // Idempotency-Key: the same key from the same user is the same ticket, however often retried.
       const key = clientKey(c);
-      const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+      const requestHash = hashOfRequest('tickets.create:', body);
       let intake: TicketIntake | undefined;
       let replay = false;
       if (key) {
@@ -258,7 +256,7 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
         };
         if (key) {
           try {
-            em.create(IdempotencyKey, { user: em.getReference(User, user.id), key, requestHash, ticketId: intake.ticketNo, intake: intake as unknown as Record<string, unknown> });
+            em.create(IdempotencyKey, { user: em.getReference(User, user.id), key, operation: 'tickets.create:', requestHash, ticketId: intake.ticketNo, intake: intake as unknown as Record<string, unknown> });
             await em.flush();
           } catch (e) {
             if (!(e instanceof UniqueConstraintViolationException)) throw e;

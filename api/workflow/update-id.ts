@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import { sql } from '../../db/sql';
 import { said } from '../../domain/messages';
 import { canonicalJson } from '../../domain/sha256';
+import type { AppEnv } from '../env';
+import { unprocessable } from '../errors';
 import { queryError } from '../list-query';
 
 /**
@@ -19,5 +22,28 @@ export function updateIdOf(op: string, target: string, userId: number, body: unk
 export function clientKey(c: Context): string | undefined {
   const key = c.req.header('idempotency-key')?.trim();
   if (key !== undefined && (key.length === 0 || key.length > 200)) throw queryError('Idempotency-Key', said('request.idempotency_key'));
+  return key;
+}
+
+/** sha256 of what a request asks for: the same key may only ever stand for this. */
+export function requestHash(operation: string, body: unknown): string {
+  return createHash('sha256').update(canonicalJson({ operation, body: body ?? null })).digest('hex');
+}
+
+/**
+ * The client's Idempotency-Key, bound on its first use to this user's request (operation, target
+ * and body): the key sent again with the same request is a retry; with anything else it is refused
+ * (422 on the header), never a second action that looks like a replay.
+ */
+export async function boundClientKey(c: Context<AppEnv>, op: string, target: string, body: unknown): Promise<string | undefined> {
+  const key = clientKey(c);
+  if (key === undefined) return undefined;
+  const operation = `${op}:${target}`;
+  const hash = requestHash(operation, body);
+  const em = c.get('em');
+  const userId = c.get('user').id;
+  await sql(em, `insert into idempotency_keys (user_id, key, operation, request_hash, created_at) values (?, ?, ?, ?, now()) on conflict do nothing`, [userId, key, operation, hash]);
+  const [bound] = await sql<{ request_hash: string }>(em, `select request_hash from idempotency_keys where user_id = ? and key = ?`, [userId, key]);
+  if (bound?.request_hash !== hash) throw unprocessable({ 'Idempotency-Key': said('request.idempotency_reused') });
   return key;
 }

@@ -2,8 +2,8 @@ import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { User } from './user.entity';
 
 /**
- * A client's Idempotency-Key for creating a ticket: the same key from the same user always
- * means the same ticket, however often the request is retried.
+ * A client's Idempotency-Key, bound on first use to one request of that user: the same key always
+ * means the same ticket or the same step, however often the request is retried.
  */
 export const IdempotencyKey = defineEntity({
   name: 'IdempotencyKey',
@@ -12,11 +12,13 @@ export const IdempotencyKey = defineEntity({
   properties: (p) => ({
     user: p.manyToOne(User).ref().primary(),
     key: p.string().length(200).primary(),
-    /** sha256 of the request body: the same key with a different body is a client bug, not a retry. */
+    /** What the key was first used for: `tickets.create:`, `complete:<task>`, `addNote:<ticket>`, … */
+    operation: p.string().length(200),
+    /** sha256 of the operation and body: the same key with another request is a client bug, not a retry. */
     requestHash: p.string().length(64),
-    ticketId: p.string().length(32),
-    /** The intake as first sent to the workflow, so a retry after a crash starts exactly that ticket. */
-    intake: p.json<Record<string, unknown>>(),
+    /** A created ticket's number and intake as first sent, so a retry after a crash starts exactly that ticket. */
+    ticketId: p.string().length(32).nullable(),
+    intake: p.json<Record<string, unknown>>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });

@@ -122,6 +122,22 @@ describe('step answers that tell the truth', () => {
     expect((await handleOf(stack, t.ticketNo).state()).step).toBe('remote');
   });
 
+  it('a key reused with another note or for a step is refused on the header; the same note again is one note', async () => {
+    const contact = await ApiSession.login(stack.baseUrl, 'cdphc');
+    const t = await openTicket(stack, a.cdphc);
+    const key = `note-${t.ticketNo}`;
+    const first = await contact.post(`/api/tickets/${t.ticketNo}/notes`, { text: '病区三台 PDA 同时掉线' }, { 'Idempotency-Key': key });
+    const again = await contact.post(`/api/tickets/${t.ticketNo}/notes`, { text: '病区三台 PDA 同时掉线' }, { 'Idempotency-Key': key });
+    type Refused = { code: string; errors: Record<string, { code: string }> };
+    const other = await contact.post<Refused>(`/api/tickets/${t.ticketNo}/notes`, { text: '另一条备注' }, { 'Idempotency-Key': key });
+    const cancel = await contact.post<Refused>(`/api/tickets/${t.ticketNo}/cancel`, { reason: '误报' }, { 'Idempotency-Key': key });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect([other.status, other.body.errors['Idempotency-Key'].code]).toEqual([422, 'request.idempotency_reused']);
+    expect([cancel.status, cancel.body.errors['Idempotency-Key'].code]).toEqual([422, 'request.idempotency_reused']);
+    expect(await stack.orm.em.fork().count(TicketEvent, { ticket: t.ticketNo, type: 'note' })).toBe(1);
+    expect((await handleOf(stack, t.ticketNo).state()).status).not.toBe('cancelled');
+  });
+
   it('a signed form re-posted altered, or flipped to refuse, gets 409; the signature stands', async () => {
     const contact = await ApiSession.login(stack.baseUrl, 'cdphc');
     const t = await atSignature(stack, a, { faultLevel: 3 });
@@ -198,5 +214,29 @@ describe('a body too large', () => {
       ),
     );
     expect(answers).toEqual(Array(12).fill('413 request.too_large'));
+  });
+});
+
+describe('a user writing in a loop', () => {
+  it('is slowed to the write rate with 429 and Retry-After; the refused write is not written, and after the wait it is', async () => {
+    const manager = await ApiSession.login(stack.baseUrl, 'manager');
+    const t = await openTicket(stack, a.cdphc);
+    // A script marking a notification read in a loop, 50 at a time: past the burst of 60 at once.
+    const statuses: number[] = [];
+    for (let i = 0; i < 200; i += 50) {
+      const batch = await Promise.all(Array.from({ length: 50 }, () => manager.post('/api/notifications/999999999/read')));
+      statuses.push(...batch.map((r) => r.status));
+    }
+    expect(new Set(statuses)).toEqual(new Set([404, 429]));
+    const refused = await manager.post<{ code: string }>(`/api/tickets/${t.ticketNo}/notes`, { text: '循环之后的真实备注' });
+    expect([refused.status, refused.body.code]).toEqual([429, 'request.too_many_writes']);
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(await stack.orm.em.fork().count(TicketEvent, { ticket: t.ticketNo, type: 'note' })).toBe(0);
+    // Reading is never limited.
+    expect((await manager.get(`/api/tickets/${t.ticketNo}`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, wait * 1000));
+    expect((await manager.post(`/api/tickets/${t.ticketNo}/notes`, { text: '循环之后的真实备注' })).status).toBe(200);
+    expect(await stack.orm.em.fork().count(TicketEvent, { ticket: t.ticketNo, type: 'note' })).toBe(1);
   });
 });

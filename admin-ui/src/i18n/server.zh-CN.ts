@@ -38,6 +38,7 @@ export const serverChinese: Record<MessageCode, string> = {
   'request.filter_task_status': '任务状态 status 必须是 open、done 或 cancelled',
   'request.idempotency_key': 'Idempotency-Key 长度必须为 1–200 个字符',
   'request.idempotency_reused': '此幂等键已用于另一个请求',
+  'request.too_many_writes': '操作过于频繁，请 %{seconds} 秒后再试',
 
   'service.database_unavailable': '数据库暂时不可用，请稍后重试。',
   'service.workflow_unavailable': '工作流服务暂时不可用，请稍后重试。',

@@ -1,0 +1,69 @@
+import { said, type Said } from '../domain/messages';
+
+/**
+ * Which infrastructure an error says is out of reach, if any: the one place that decides that an
+ * error is "retry shortly" (503) rather than a bug (500). An error is read with its causes, since
+ * MikroORM, knex and the Temporal client each wrap what the driver or gRPC said.
+ */
+export function unavailableService(e: unknown): Said | undefined {
+  for (const err of causes(e)) {
+    if (isDatabaseDown(err)) return said('service.database_unavailable');
+    if (isTemporalDown(err)) return said('service.workflow_unavailable');
+  }
+  return undefined;
+}
+
+/**
+ * SQLSTATE classes of a database that is not there for us: 08 connection exception, 53 insufficient
+ * resources (too many connections, out of memory or disk), 57P01–57P03 shut down or starting,
+ * 58 system error. Any other state (a data or constraint error) is about the request, not the server.
+ */
+const DATABASE_STATES = /^(08...|53...|57P0[123]|58...)$/;
+
+/** What node-postgres, knex's pool and transactions say when the connection died under them. */
+const DATABASE_TEXT = [
+  /Connection terminated/,
+  /Client has encountered a connection error/,
+  /Transaction query already complete/,
+  /Timeout acquiring a connection/,
+  /terminating connection due to administrator command/,
+  /the database system is (starting|shutting) up/,
+  /connect ECONN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE/,
+];
+
+/** gRPC status codes of a Temporal we cannot reach in time: 4 DEADLINE_EXCEEDED, 8 RESOURCE_EXHAUSTED, 14 UNAVAILABLE. */
+const GRPC_UNAVAILABLE = new Set([4, 8, 14]);
+
+const TEMPORAL_TEXT = /UNAVAILABLE|DEADLINE_EXCEEDED|No connection established|WorkflowUpdateRPCTimeoutOrCancelledError|TransportError/;
+
+function isDatabaseDown(err: ErrorLike): boolean {
+  const state = typeof err.code === 'string' ? err.code : typeof err.sqlState === 'string' ? err.sqlState : '';
+  if (DATABASE_STATES.test(state) || /^(ECONN|ETIMEDOUT|EPIPE)/.test(state)) return true;
+  return err.name === 'ConnectionException' || DATABASE_TEXT.some((re) => re.test(err.message ?? ''));
+}
+
+function isTemporalDown(err: ErrorLike): boolean {
+  if (err.name === 'ServiceError' || err.name === 'TransportError' || err.name === 'WorkflowUpdateRPCTimeoutOrCancelledError') {
+    // The client's ServiceError carries the gRPC status on its cause: NOT_FOUND and the like are answers, not outages.
+    const code = typeof err.code === 'number' ? err.code : (err.cause as ErrorLike | undefined)?.code;
+    return typeof code !== 'number' || GRPC_UNAVAILABLE.has(code);
+  }
+  if (typeof err.code === 'number' && GRPC_UNAVAILABLE.has(err.code) && 'details' in err) return true;
+  return TEMPORAL_TEXT.test(err.message ?? '');
+}
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  code?: unknown;
+  sqlState?: unknown;
+  details?: unknown;
+  cause?: unknown;
+}
+
+/** The error and what it wraps, outermost first (bounded: a cause chain may loop). */
+function causes(e: unknown): ErrorLike[] {
+  const out: ErrorLike[] = [];
+  for (let cur = e; cur && typeof cur === 'object' && out.length < 8; cur = (cur as ErrorLike).cause) out.push(cur as ErrorLike);
+  return out;
+}
