@@ -97,6 +97,7 @@ async function main(): Promise<void> {
   log(`  API docs     ${base}/api/docs`);
   log(`  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`);
   log(`  demo sign-in (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`);
+  log(`  runtime      Node ${process.version} (${process.execPath})`);
   log('Press Ctrl-C to stop.');
 }
 

@@ -57,7 +57,7 @@ export default async function globalSetup(): Promise<void> {
     process.env.DESK_WORKFLOW_BUNDLE = bundlePath;
     process.env.TEMPORAL_NAMESPACE = settings.namespace;
     process.env.DESK_ACCESS_LOG = 'off';
-    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Temporal ${temporal.address}, database ${dbName} (${pg.source})`);
+    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s on Node ${process.version}: Temporal ${temporal.address}, database ${dbName} (${pg.source})`);
   } catch (e) {
     await runCleanups();
     throw e;
