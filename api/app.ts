@@ -25,15 +25,22 @@ import { usersRoutes } from './users/users.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
 import { ticketGateway } from './workflow/ticket-gateway';
 import { sameOriginWrites } from './same-origin';
+import { createLogger } from '../platform/log';
 
 /** Large enough for a signature image (PNG of a pad, typically < 100 KiB), small enough to refuse abuse. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(deps: AppDeps) {
   const tickets = ticketGateway({ temporal: deps.temporal, orm: deps.orm, taskQueue: deps.settings.taskQueue, timeoutMs: deps.temporalTimeoutMs });
+  const log = deps.log ?? createLogger('api');
+  const accessLog = deps.accessLog ?? process.env.DESK_ACCESS_LOG !== 'off';
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('log', log);
+    await next();
+  });
   // nosniff, no framing (clickjacking), no referrer leaking ticket URLs; the console sets no inline script.
   app.use('*', secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'same-origin', contentSecurityPolicy: { frameAncestors: ["'none'"] } }));
   // What the API answers is one user's view of live tickets: never kept by a browser or proxy.
@@ -44,12 +51,14 @@ export function createApp(deps: AppDeps) {
   // Server-Timing on every answer (auth, temporal, projection, total): where a slow step spent its
   // time, readable in the browser's network panel and by the benchmarks; same-origin only.
   app.use('/api/*', timing());
+  // The access log: one JSON line per request, its path JSON-escaped (a `%0a` cannot forge a
+  // line). Method, path, status and time only: never the query, headers, cookies or body.
   app.use('/api/*', async (c, next) => {
     const started = performance.now();
     await next();
-    if (process.env.DESK_ACCESS_LOG !== 'off') {
-      const ms = (performance.now() - started).toFixed(1);
-      console.log(`[${c.get('requestId')}] ${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms`);
+    if (accessLog) {
+      const ms = Number((performance.now() - started).toFixed(1));
+      log.info({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
     }
   });
   const origins = (process.env.DESK_CORS_ORIGINS ?? '').split(',').filter(Boolean);
@@ -87,7 +96,7 @@ export function createApp(deps: AppDeps) {
     ]);
     const ready = db === 'ok' && temporal === 'ok';
     // The infrastructure's own errors go to the log; vendor staff learn which part is down, others only whether.
-    if (!ready) console.warn(`[${c.get('requestId')}] not ready: database ${db}; temporal ${temporal}`);
+    if (!ready) log.warn({ requestId: c.get('requestId'), database: db, temporal }, 'not ready');
     const user = await signedInUser(c);
     const state = (r: string) => (r === 'ok' ? 'ok' : 'unavailable');
     const parts = user && user.role !== 'hospital_contact' ? { database: state(db), temporal: state(temporal) } : {};

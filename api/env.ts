@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { TimingVariables } from 'hono/timing';
 import type { TemporalSettings } from '../config/temporal';
 import type { Role } from '../domain/roles';
+import type { Logger } from '../platform/log';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -23,6 +24,10 @@ export interface AppDeps {
   temporalTimeoutMs?: number;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /** Where the API logs (JSON lines); a pino logger named `api` on stdout by default. */
+  log?: Logger;
+  /** One line per /api request; by default on unless DESK_ACCESS_LOG=off. */
+  accessLog?: boolean;
 }
 
 export interface SessionUser {
@@ -36,6 +41,7 @@ export interface SessionUser {
 export interface AppEnv {
   Variables: {
     em: EntityManager;
+    log: Logger;
     requestId: string;
     user: SessionUser;
   } & TimingVariables;

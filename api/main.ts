@@ -6,6 +6,9 @@ import { ROOT } from '../config/paths';
 import { loadTemporalSettings } from '../config/temporal';
 import { openOrm } from '../db/orm';
 import { createApp } from './app';
+import { createLogger } from '../platform/log';
+
+const log = createLogger('api');
 
 async function main(): Promise<void> {
   const settings = loadTemporalSettings();
@@ -23,8 +26,9 @@ async function main(): Promise<void> {
     consoleDir: process.env.DESK_CONSOLE_DIR ?? path.join(ROOT, 'admin-ui/dist'),
     temporalUiUrl: process.env.TEMPORAL_UI_URL,
     secureCookies: process.env.DESK_SECURE_COOKIES === 'true',
+    log,
   });
-  const server = serve({ fetch: app.fetch, port, hostname: host }, () => console.log(`api: listening on http://${host}:${port}`));
+  const server = serve({ fetch: app.fetch, port, hostname: host }, () => log.info({ host, port }, `api: listening on http://${host}:${port}`));
   const shutdown = () => {
     server.close(async () => {
       await connection.close();
@@ -43,6 +47,6 @@ function required(name: string): string {
 }
 
 main().catch((e) => {
-  console.error('api failed:', e);
+  log.fatal({ err: e }, 'api failed');
   process.exit(1);
 });

@@ -298,7 +298,7 @@ async function openTickets(dbUrl: string, client: Client): Promise<string[]> {
   await Promise.all(
     workers.map((w) => {
       w.stdout!.on('data', (b: Buffer) => {
-        memoryLine = /worker: memory .*/.exec(b.toString())?.[0] ?? memoryLine;
+        memoryLine = /worker: memory [^"]*/.exec(b.toString())?.[0] ?? memoryLine;
         readyLine = /\(cache (\d+) tickets, (\w+) malloc\)/.exec(b.toString())?.[0] ?? readyLine;
       });
       return waitForLine(w, /polling/, 'worker');
