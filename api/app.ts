@@ -1,7 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { swaggerUI } from '@hono/swagger-ui';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -15,6 +14,7 @@ import { ApiError, onError, spoken } from './errors';
 import type { AppDeps, AppEnv } from './env';
 import { departmentsRoutes, hospitalsRoutes, systemsRoutes } from './hospitals/hospitals.routes';
 import { openApiDocument } from './openapi';
+import { docsRoutes } from './docs';
 import { archiveRecordsRoutes } from './archive-records/archive-records.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { escalationsRoutes } from './escalations/escalations.routes';
@@ -106,7 +106,7 @@ export function createApp(deps: AppDeps) {
     c.json({ temporalUiUrl: deps.temporalUiUrl ?? null, namespace: deps.settings.namespace }),
   );
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
-  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+  app.route('/api/docs', docsRoutes());
 
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/tickets', ticketsRoutes(deps, tickets));

@@ -68,3 +68,25 @@ describe('the access log', () => {
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
   });
 });
+
+describe('the API docs', () => {
+  it('are served from this origin: the page names no other host and its assets answer 200', async () => {
+    const a = app();
+    const page = await a.request('/api/docs');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toMatch(/(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/i);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(refs).toEqual(expect.arrayContaining(['/api/docs/swagger-ui.css', '/api/docs/swagger-ui-bundle.js', '/api/docs/init.js']));
+    for (const ref of refs) {
+      const res = await a.request(ref);
+      expect([ref, res.status]).toEqual([ref, 200]);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
+    const init = await (await a.request('/api/docs/init.js')).text();
+    expect(init).toContain("'/api/openapi.json'");
+    expect((await a.request('/api/docs/package.json')).status).toBe(404);
+    expect((await a.request('/api/docs/..%2Fpackage.json')).status).toBe(404);
+  });
+});
