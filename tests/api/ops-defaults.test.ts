@@ -90,3 +90,31 @@ describe('the API docs', () => {
     expect((await a.request('/api/docs/..%2Fpackage.json')).status).toBe(404);
   });
 });
+
+describe('security headers', () => {
+  it('every answer carries the CSP, nosniff and the referrer policy; /api answers are not stored', async () => {
+    const a = app();
+    for (const path of ['/api/health', '/api/docs', '/api/no-such-thing']) {
+      const res = await a.request(path);
+      const csp = res.headers.get('content-security-policy');
+      expect(csp?.split(';').map((d) => d.trim()).sort()).toEqual(
+        [
+          "base-uri 'none'",
+          "connect-src 'self'",
+          "default-src 'self'",
+          "font-src 'self'",
+          "form-action 'self'",
+          "frame-ancestors 'none'",
+          "img-src 'self' data:",
+          "object-src 'none'",
+          "script-src 'self'",
+          "style-src 'self' 'unsafe-inline'",
+        ].sort(),
+      );
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+});
