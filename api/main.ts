@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { ROOT } from '../config/paths';
 import { loadTemporalSettings } from '../config/temporal';
-import { openOrm } from '../db/orm';
+import { APP_ROLE, openOrm } from '../db/orm';
 import { createApp } from './app';
 import { createLogger } from '../platform/log';
 
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const settings = loadTemporalSettings();
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  const orm = await openOrm(required('DATABASE_URL'));
+  const orm = await openOrm(required('DATABASE_URL'), { role: APP_ROLE });
   // lazy: the API starts (and answers 503) even while Temporal is still coming up.
   const connection = Connection.lazy({ address: required('TEMPORAL_ADDRESS') });
   const temporal = new Client({ connection, namespace: settings.namespace });

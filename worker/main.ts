@@ -2,7 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { loadTemporalSettings } from '../config/temporal';
-import { openOrm } from '../db/orm';
+import { APP_ROLE, openOrm } from '../db/orm';
 import { createWorker } from './create-worker';
 import { createLogger } from '../platform/log';
 
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const address = required('TEMPORAL_ADDRESS');
   // Runtime.install makes SIGINT/SIGTERM shut the worker down gracefully (finish in-flight tasks).
   Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN') ?? 'WARN') });
-  const orm = await openOrm(databaseUrl);
+  const orm = await openOrm(databaseUrl, { role: APP_ROLE });
   const connection = await NativeConnection.connect({ address });
   // Activities use a client of their own to export a finished ticket's history into the archive.
   const clientConnection = await Connection.connect({ address });

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { verifyArchiveChain } from '../../db/archive-chain';
 import { ArchiveRecord } from '../../db/entities';
 import { remoteAttemptUpdate, triageUpdate } from '../../workflows/ticket/messages';
@@ -7,15 +8,30 @@ import { useStack } from '../../harness/use-stack';
 
 const { stack, a } = useStack();
 
+/** The database's owner (a superuser here), not the app: the stack's ORM acts as desk_app. */
+async function asOwner<T>(work: (db: Client) => Promise<T>): Promise<T> {
+  const db = new Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
 /** SQL run as a superuser could: with the append-only trigger off for the statement. */
 async function behindTheBack(sql: string, params: unknown[]): Promise<void> {
-  const conn = stack.orm.em.fork().getConnection();
-  await conn.execute(`alter table archive_records disable trigger archive_records_append_only`);
-  try {
-    await conn.execute(sql, params);
-  } finally {
-    await conn.execute(`alter table archive_records enable trigger archive_records_append_only`);
-  }
+  // MikroORM's `?` placeholders, numbered for pg.
+  let n = 0;
+  const text = sql.replace(/\?/g, () => `$${++n}`);
+  await asOwner(async (db) => {
+    await db.query(`alter table archive_records disable trigger archive_records_append_only`);
+    try {
+      await db.query(text, params);
+    } finally {
+      await db.query(`alter table archive_records enable trigger archive_records_append_only`);
+    }
+  });
 }
 
 async function archivedTicket(): Promise<string> {
@@ -35,11 +51,19 @@ describe('the archive (系统档案库)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('refuses updates and deletes', async () => {
+  it('refuses the app updates and deletes (its role has no such right), and the owner too (trigger)', async () => {
+    await archivedTicket();
     const conn = stack.orm.em.fork().getConnection();
-    await expect(conn.execute(`update archive_records set outcome = 'cancelled'`)).rejects.toThrow(/append-only/);
-    await expect(conn.execute(`delete from archive_records`)).rejects.toThrow(/append-only/);
-    await expect(conn.execute(`update ticket_events set type = 'x'`)).rejects.toThrow(/append-only/);
+    expect(await conn.execute(`select current_user as u`)).toEqual([{ u: 'desk_app' }]);
+    for (const sql of [`update archive_records set outcome = 'cancelled'`, `delete from archive_records`, `update ticket_events set type = 'x'`, `delete from ticket_events`]) {
+      await expect(conn.execute(sql)).rejects.toThrow(/permission denied/);
+    }
+    // Reading and appending stay the app's: the flow above archived a ticket as desk_app.
+    expect(Number((await conn.execute(`select count(*) as n from archive_records`))[0].n)).toBeGreaterThan(0);
+    await asOwner(async (db) => {
+      await expect(db.query(`update archive_records set outcome = 'cancelled'`)).rejects.toThrow(/append-only/);
+      await expect(db.query(`delete from ticket_events`)).rejects.toThrow(/append-only/);
+    });
   });
 
   it('shows an edit made behind the database’s back (trigger disabled by a superuser)', async () => {
