@@ -6,6 +6,7 @@ import { ROOT } from '../config/paths';
 import { loadTemporalSettings } from '../config/temporal';
 import { APP_ROLE, openOrm } from '../db/orm';
 import { createApp } from './app';
+import { archiveKey } from '../db/archive-chain';
 import { createLogger } from '../platform/log';
 
 const log = createLogger('api');
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const settings = loadTemporalSettings();
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
+  archiveKey(); // verifying the archive needs it: refuse to start without it
   const orm = await openOrm(required('DATABASE_URL'), { role: APP_ROLE });
   // lazy: the API starts (and answers 503) even while Temporal is still coming up.
   const connection = Connection.lazy({ address: required('TEMPORAL_ADDRESS') });

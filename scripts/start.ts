@@ -79,8 +79,12 @@ async function main(): Promise<void> {
   const code = await bundleTicketWorkflows(quietBundler);
   fs.writeFileSync(workflowBundle, code);
 
+  // Without a key of its own, `npm start` is a demo: checkpoints are signed with the public demo key.
+  const demo = !process.env.DESK_ARCHIVE_KEY;
+  if (demo) logger.warn('DESK_ARCHIVE_KEY is not set: demo mode, archive checkpoints signed with the public demo key (set it in production: `openssl rand -hex 32`)');
   const env = {
     ...process.env,
+    ...(demo ? { DESK_DEMO: '1' } : {}),
     DATABASE_URL: dbUrl,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_UI_URL: temporal.uiUrl ?? process.env.TEMPORAL_UI_URL ?? '',

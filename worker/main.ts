@@ -4,6 +4,7 @@ import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { loadTemporalSettings } from '../config/temporal';
 import { APP_ROLE, openOrm } from '../db/orm';
 import { createWorker } from './create-worker';
+import { archiveKey } from '../db/archive-chain';
 import { createLogger } from '../platform/log';
 
 const log = createLogger('worker');
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const address = required('TEMPORAL_ADDRESS');
   // Runtime.install makes SIGINT/SIGTERM shut the worker down gracefully (finish in-flight tasks).
   Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN') ?? 'WARN') });
+  archiveKey(); // signing archive checkpoints needs it: refuse to start without it
   const orm = await openOrm(databaseUrl, { role: APP_ROLE });
   const connection = await NativeConnection.connect({ address });
   // Activities use a client of their own to export a finished ticket's history into the archive.

@@ -7,6 +7,7 @@ import { Migration20261126191000 } from './Migration20261126191000';
 import { Migration20261202050000 } from './Migration20261202050000';
 import { Migration20261202060000 } from './Migration20261202060000';
 import { Migration20261202090000 } from './Migration20261202090000';
+import { Migration20261202091500 } from './Migration20261202091500';
 
 /** Every committed migration, oldest first. `npm run db:migration:create` prints the line to add. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202050000', class: Migration20261202050000 },
   { name: 'Migration20261202060000', class: Migration20261202060000 },
   { name: 'Migration20261202090000', class: Migration20261202090000 },
+  { name: 'Migration20261202091500', class: Migration20261202091500 },
 ];

@@ -1,10 +1,11 @@
 import { Client } from 'pg';
-import { verifyArchiveChain } from '../../db/archive-chain';
+import { archiveHash, verifyArchiveChain } from '../../db/archive-chain';
 import { ArchiveRecord } from '../../db/entities';
 import { remoteAttemptUpdate, triageUpdate } from '../../workflows/ticket/messages';
 import { handleOf, openTicket, taskOf } from '../../harness/tickets';
 import { resolvedRemotely, triage } from '../../harness/step-data';
 import { useStack } from '../../harness/use-stack';
+import { ApiSession } from '../../harness/http-session';
 
 const { stack, a } = useStack();
 
@@ -87,8 +88,8 @@ describe('the archive (系统档案库)', () => {
     const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
     const restore = () =>
       behindTheBack(
-        `insert into archive_records (seq, ticket_id, archived_at, outcome, ticket, repair_form, signature, history, prev_hash, hash) values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)`,
-        [row.seq, row.ticket_id, row.archived_at, row.outcome, JSON.stringify(row.ticket), json(row.repair_form), json(row.signature), JSON.stringify(row.history), row.prev_hash, row.hash],
+        `insert into archive_records (seq, ticket_id, archived_at, outcome, ticket, repair_form, signature, history, prev_hash, hash, mac) values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)`,
+        [row.seq, row.ticket_id, row.archived_at, row.outcome, JSON.stringify(row.ticket), json(row.repair_form), json(row.signature), JSON.stringify(row.history), row.prev_hash, row.hash, row.mac],
       );
     // The chain alone cannot tell: without its newest record it still links from genesis to its end.
     await behindTheBack(`delete from archive_records where seq = ?`, [row.seq]);
@@ -107,6 +108,60 @@ describe('the archive (系统档案库)', () => {
     } finally {
       await behindTheBack(`delete from archive_records where seq = ?`, [row.seq]);
       await restore();
+    }
+    expect((await verifyArchiveChain(stack.orm.em.fork())).problems).toEqual([]);
+  });
+
+  it('shows a chain rewritten by a superuser, every later hash recomputed, at its first bad signed checkpoint', async () => {
+    await Promise.all([archivedTicket(), archivedTicket()]);
+    type Row = { seq: number; ticket_id: string; archived_at: Date; outcome: string; ticket: Record<string, unknown>; repair_form: Record<string, unknown> | null; signature: Record<string, unknown> | null; history: unknown; prev_hash: string; hash: string; mac: string };
+    const rows = await asOwner(async (db) => (await db.query<Row>('select * from archive_records order by seq')).rows);
+    const target = rows[rows.length - 3];
+    const later = rows.filter((r) => r.seq >= target.seq);
+    const rehash = (r: Row, prev: string) =>
+      archiveHash(prev, { seq: r.seq, ticketId: r.ticket_id, archivedAt: r.archived_at, outcome: r.outcome, ticket: r.ticket, repairForm: r.repair_form, signature: r.signature, history: r.history });
+    // The forger's rewrite: one record changed, then every hash from there on recomputed and
+    // relinked, and the `archived` events' anchors too. Only the checkpoints cannot be redone.
+    const rewrite = async (db: Client) => {
+      let prev = target.prev_hash;
+      for (const r of later) {
+        const edited = r.seq === target.seq ? { ...r, outcome: r.outcome === 'resolved' ? 'cancelled' : 'resolved' } : r;
+        const hash = rehash(edited, prev);
+        await db.query('update archive_records set outcome = $2, prev_hash = $3, hash = $4 where seq = $1', [r.seq, edited.outcome, prev, hash]);
+        await db.query(`update ticket_events set data = jsonb_set(data, '{hash}', to_jsonb($2::text)) where ticket_id = $1 and type = 'archived'`, [r.ticket_id, hash]);
+        prev = hash;
+      }
+    };
+    const restore = async (db: Client) => {
+      for (const r of later) {
+        await db.query('update archive_records set outcome = $2, prev_hash = $3, hash = $4 where seq = $1', [r.seq, r.outcome, r.prev_hash, r.hash]);
+        await db.query(`update ticket_events set data = jsonb_set(data, '{hash}', to_jsonb($2::text)) where ticket_id = $1 and type = 'archived'`, [r.ticket_id, r.hash]);
+      }
+    };
+    const triggersOff = async (db: Client, work: () => Promise<void>) => {
+      await db.query('begin');
+      await db.query('alter table archive_records disable trigger archive_records_append_only');
+      await db.query('alter table ticket_events disable trigger ticket_events_append_only');
+      await work();
+      await db.query('alter table archive_records enable trigger archive_records_append_only');
+      await db.query('alter table ticket_events enable trigger ticket_events_append_only');
+      await db.query('commit');
+    };
+    await asOwner((db) => triggersOff(db, () => rewrite(db)));
+    try {
+      const { problems } = await verifyArchiveChain(stack.orm.em.fork());
+      // Hashes, links and anchors all agree again: only the signatures tell.
+      expect(problems.map((p) => p.code)).toEqual(later.map(() => 'archive.checkpoint_invalid'));
+      expect(problems[0]).toEqual({ seq: target.seq, ticketId: target.ticket_id, code: 'archive.checkpoint_invalid', problem: 'its signed checkpoint does not match: the chain was rewritten from here' });
+      // Over HTTP too, as the console's archive page asks.
+      const admin = await ApiSession.login(stack.baseUrl, 'admin');
+      const res = await admin.request<{ problems: { seq: number; code: string }[] }>('GET', '/api/archive-records/verify');
+      expect(res.body.problems[0]).toMatchObject({ seq: target.seq, code: 'archive.checkpoint_invalid' });
+      // With the wrong key, every record fails: the key is what vouches.
+      const wrongKey = Buffer.from('x'.repeat(32));
+      expect((await verifyArchiveChain(stack.orm.em.fork(), 200, wrongKey)).problems.filter((p) => p.code === 'archive.checkpoint_invalid')).toHaveLength(rows.length);
+    } finally {
+      await asOwner((db) => triggersOff(db, () => restore(db)));
     }
     expect((await verifyArchiveChain(stack.orm.em.fork())).problems).toEqual([]);
   });
