@@ -3,7 +3,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { applyProjections } from '../db/projector';
 import { sql } from '../db/sql';
 import type { Projection, ProjectionBatch } from '../domain/projection';
-import { archiveHash, GENESIS_HASH } from '../db/archive-chain';
+import { archiveHash, archiveKey, checkpointMac, GENESIS_HASH } from '../db/archive-chain';
 import { ticketWorkflowId } from '../domain/ticket';
 import type { ActivityDeps } from './deps';
 
@@ -28,6 +28,8 @@ type Link = { seq: number; hash: string };
 export const ARCHIVE_LOCK = 7_240_001;
 
 export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
+  // Read once, at worker start: a worker without its key fails then, not at a ticket's last step.
+  const key = archiveKey();
   return {
     /**
      * Writes the ticket's immutable archive record with its workflow history as of now, chained
@@ -72,12 +74,13 @@ export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
         history,
       };
       const hash = archiveHash(prevHash, content);
+      const mac = checkpointMac(key, content.seq, hash);
       const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
       await sql(
         tx,
-        `insert into archive_records (seq, ticket_id, archived_at, outcome, ticket, repair_form, signature, history, prev_hash, hash)
-         values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)`,
-        [content.seq, content.ticketId, content.archivedAt, content.outcome, json(content.ticket), json(content.repairForm), json(content.signature), json(history), prevHash, hash],
+        `insert into archive_records (seq, ticket_id, archived_at, outcome, ticket, repair_form, signature, history, prev_hash, hash, mac)
+         values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)`,
+        [content.seq, content.ticketId, content.archivedAt, content.outcome, json(content.ticket), json(content.repairForm), json(content.signature), json(history), prevHash, hash, mac],
       );
       const event = { ...input.archived, at: content.archivedAt.getTime(), data: { archiveSeq: content.seq, hash } };
       await applyProjections(tx, { projections: [event] });

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { swaggerUI } from '@hono/swagger-ui';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -15,6 +14,7 @@ import { ApiError, onError, spoken } from './errors';
 import type { AppDeps, AppEnv } from './env';
 import { departmentsRoutes, hospitalsRoutes, systemsRoutes } from './hospitals/hospitals.routes';
 import { openApiDocument } from './openapi';
+import { docsRoutes } from './docs';
 import { archiveRecordsRoutes } from './archive-records/archive-records.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { escalationsRoutes } from './escalations/escalations.routes';
@@ -26,17 +26,44 @@ import { ticketsRoutes } from './tickets/tickets.routes';
 import { ticketGateway } from './workflow/ticket-gateway';
 import { sameOriginWrites } from './same-origin';
 import { limitWrites, WriteRate } from './write-rate';
+import { createLogger } from '../platform/log';
 
 /** Large enough for a signature image (PNG of a pad, typically < 100 KiB), small enough to refuse abuse. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Everything the console and the API docs load comes from this origin. Styles allow
+ * 'unsafe-inline' because MUI's emotion writes <style> elements at run time (without a nonce);
+ * a style cannot run code. img-src allows data: for signature images (PNG data URLs).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+};
+
 export function createApp(deps: AppDeps) {
   const tickets = ticketGateway({ temporal: deps.temporal, orm: deps.orm, taskQueue: deps.settings.taskQueue, timeoutMs: deps.temporalTimeoutMs });
+  const log = deps.log ?? createLogger('api');
+  const accessLog = deps.accessLog ?? process.env.DESK_ACCESS_LOG !== 'off';
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', requestId());
-  // nosniff, no framing (clickjacking), no referrer leaking ticket URLs; the console sets no inline script.
-  app.use('*', secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'same-origin', contentSecurityPolicy: { frameAncestors: ["'none'"] } }));
+  app.use('*', async (c, next) => {
+    c.set('log', log);
+    await next();
+  });
+  // nosniff, no framing (clickjacking), no referrer leaking ticket URLs, and a CSP: scripts only
+  // from this origin (the built console and the API docs have no inline script), so an injected
+  // <script> or on* attribute does not run. See CONTENT_SECURITY_POLICY.
+  app.use('*', secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'same-origin', contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   // What the API answers is one user's view of live tickets: never kept by a browser or proxy.
   app.use('/api/*', async (c, next) => {
     await next();
@@ -45,12 +72,14 @@ export function createApp(deps: AppDeps) {
   // Server-Timing on every answer (auth, temporal, projection, total): where a slow step spent its
   // time, readable in the browser's network panel and by the benchmarks; same-origin only.
   app.use('/api/*', timing());
+  // The access log: one JSON line per request, its path JSON-escaped (a `%0a` cannot forge a
+  // line). Method, path, status and time only: never the query, headers, cookies or body.
   app.use('/api/*', async (c, next) => {
     const started = performance.now();
     await next();
-    if (process.env.DESK_ACCESS_LOG !== 'off') {
-      const ms = (performance.now() - started).toFixed(1);
-      console.log(`[${c.get('requestId')}] ${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms`);
+    if (accessLog) {
+      const ms = Number((performance.now() - started).toFixed(1));
+      log.info({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
     }
   });
   const origins = (process.env.DESK_CORS_ORIGINS ?? '').split(',').filter(Boolean);
@@ -89,7 +118,7 @@ export function createApp(deps: AppDeps) {
     ]);
     const ready = db === 'ok' && temporal === 'ok';
     // The infrastructure's own errors go to the log; vendor staff learn which part is down, others only whether.
-    if (!ready) console.warn(`[${c.get('requestId')}] not ready: database ${db}; temporal ${temporal}`);
+    if (!ready) log.warn({ requestId: c.get('requestId'), database: db, temporal }, 'not ready');
     const user = await signedInUser(c);
     const state = (r: string) => (r === 'ok' ? 'ok' : 'unavailable');
     const parts = user && user.role !== 'hospital_contact' ? { database: state(db), temporal: state(temporal) } : {};
@@ -99,7 +128,7 @@ export function createApp(deps: AppDeps) {
     c.json({ temporalUiUrl: deps.temporalUiUrl ?? null, namespace: deps.settings.namespace }),
   );
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
-  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+  app.route('/api/docs', docsRoutes());
 
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/tickets', ticketsRoutes(deps, tickets));

@@ -5,6 +5,7 @@ import type { TimingVariables } from 'hono/timing';
 import type { TemporalSettings } from '../config/temporal';
 import type { Role } from '../domain/roles';
 import type { WriteRate } from './write-rate';
+import type { Logger } from '../platform/log';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -26,6 +27,10 @@ export interface AppDeps {
   writeRate?: WriteRate;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /** Where the API logs (JSON lines); a pino logger named `api` on stdout by default. */
+  log?: Logger;
+  /** One line per /api request; by default on unless DESK_ACCESS_LOG=off. */
+  accessLog?: boolean;
 }
 
 export interface SessionUser {
@@ -39,6 +44,7 @@ export interface SessionUser {
 export interface AppEnv {
   Variables: {
     em: EntityManager;
+    log: Logger;
     requestId: string;
     user: SessionUser;
   } & TimingVariables;

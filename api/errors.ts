@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { unavailableService } from './unavailable';
 import { english, isMessageCode, MESSAGES, said, type FieldMessages, type MessageCode, type ParamValue, type Said } from '../domain/messages';
+import type { Logger } from '../platform/log';
 
 /**
  * An error the client can act on: what to say (a code of domain/messages.ts) and, for a form, what
@@ -76,6 +77,8 @@ export function onError(err: Error, c: Context): Response {
     c.header('Retry-After', '5');
     return c.json(spoken(unavailable), 503);
   }
-  console.error(`[${c.get('requestId' as never) ?? '-'}] unhandled error`, err);
+  const log = c.get('log' as never) as Logger | undefined;
+  if (log) log.error({ requestId: c.get('requestId' as never), err }, 'unhandled error');
+  else console.error('unhandled error', err);
   return c.json(spoken(said('service.internal')), 500);
 }

@@ -4,14 +4,19 @@ import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { ROOT } from '../config/paths';
 import { loadTemporalSettings } from '../config/temporal';
-import { openOrm } from '../db/orm';
+import { APP_ROLE, openOrm } from '../db/orm';
 import { createApp } from './app';
+import { archiveKey } from '../db/archive-chain';
+import { createLogger } from '../platform/log';
+
+const log = createLogger('api');
 
 async function main(): Promise<void> {
   const settings = loadTemporalSettings();
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  const orm = await openOrm(required('DATABASE_URL'));
+  archiveKey(); // verifying the archive needs it: refuse to start without it
+  const orm = await openOrm(required('DATABASE_URL'), { role: APP_ROLE });
   // lazy: the API starts (and answers 503) even while Temporal is still coming up.
   const connection = Connection.lazy({ address: required('TEMPORAL_ADDRESS') });
   const temporal = new Client({ connection, namespace: settings.namespace });
@@ -23,8 +28,9 @@ async function main(): Promise<void> {
     consoleDir: process.env.DESK_CONSOLE_DIR ?? path.join(ROOT, 'admin-ui/dist'),
     temporalUiUrl: process.env.TEMPORAL_UI_URL,
     secureCookies: process.env.DESK_SECURE_COOKIES === 'true',
+    log,
   });
-  const server = serve({ fetch: app.fetch, port, hostname: host }, () => console.log(`api: listening on http://${host}:${port}`));
+  const server = serve({ fetch: app.fetch, port, hostname: host }, () => log.info({ host, port }, `api: listening on http://${host}:${port}`));
   const shutdown = () => {
     server.close(async () => {
       await connection.close();
@@ -43,6 +49,6 @@ function required(name: string): string {
 }
 
 main().catch((e) => {
-  console.error('api failed:', e);
+  log.fatal({ err: e }, 'api failed');
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { canonicalJson } from '../domain/sha256';
 import { ArchiveRecord, type IArchiveRecord } from './entities';
@@ -23,6 +23,35 @@ export function archiveHash(prevHash: string, r: Content): string {
   return createHash('sha256').update(prevHash).update(content).digest('hex');
 }
 
+/**
+ * The archive key (DESK_ARCHIVE_KEY, at least 32 characters): every record carries a checkpoint,
+ * HMAC-SHA256 of its seq and hash under this key, written by the worker when it archives. The
+ * database never sees the key, so whoever rewrites the chain there and recomputes every hash
+ * (a superuser can) cannot sign the new hashes. Demo runs (DESK_DEMO=1) use a fixed, public key.
+ */
+export const DEMO_ARCHIVE_KEY = 'hospital-desk-demo-archive-key-not-secret';
+
+export function archiveKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+  const key = env.DESK_ARCHIVE_KEY;
+  if (key) {
+    if (key.length < 32) throw new Error('DESK_ARCHIVE_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+    return Buffer.from(key, 'utf8');
+  }
+  if (env.DESK_DEMO === '1') return Buffer.from(DEMO_ARCHIVE_KEY, 'utf8');
+  throw new Error('DESK_ARCHIVE_KEY must be set (the key that signs archive checkpoints; `openssl rand -hex 32`), or DESK_DEMO=1 for a demo');
+}
+
+/** The checkpoint of record `seq` whose hash is `hash`: hex HMAC-SHA256. */
+export function checkpointMac(key: Buffer, seq: number, hash: string): string {
+  return createHmac('sha256', key).update(`desk-archive-checkpoint:v1:${seq}:${hash}`).digest('hex');
+}
+
+function macMatches(key: Buffer, seq: number, hash: string, mac: string): boolean {
+  const want = Buffer.from(checkpointMac(key, seq, hash), 'hex');
+  const got = Buffer.from(mac, 'hex');
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
 /** A finding: its code (domain/messages.ts, for the console) and the English (`problem`). */
 export interface ChainProblem extends Said {
   seq: number;
@@ -33,12 +62,13 @@ export interface ChainProblem extends Said {
 const finding = (seq: number, ticketId: string, what: Said): ChainProblem => ({ seq, ticketId, ...what, problem: english(what) });
 
 /**
- * Re-reads the whole archive and recomputes every link. Any edited field, removed record or
+ * Re-reads the whole archive, recomputes every link and checks every record's checkpoint (its
+ * HMAC under the archive key). Any edited field, removed record or
  * reordering shows up as a problem at the first record it breaks. Then each ticket's `archived`
  * event (the event log is append-only too, and written after the record) anchors its record:
  * newest records removed, or a chain rewritten with fresh hashes, no longer match their anchors.
  */
-export async function verifyArchiveChain(em: EntityManager, batch = 200): Promise<{ records: number; problems: ChainProblem[] }> {
+export async function verifyArchiveChain(em: EntityManager, batch = 200, key: Buffer = archiveKey()): Promise<{ records: number; problems: ChainProblem[] }> {
   const problems: ChainProblem[] = [];
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
@@ -52,6 +82,9 @@ export async function verifyArchiveChain(em: EntityManager, batch = 200): Promis
       if (r.seq !== expectedSeq) problems.push(finding(r.seq, r.ticketId, said('archive.records_missing', { expected: expectedSeq })));
       if (r.prevHash !== prev) problems.push(finding(r.seq, r.ticketId, said('archive.broken_link')));
       if (archiveHash(r.prevHash, r) !== r.hash) problems.push(finding(r.seq, r.ticketId, said('archive.content_changed')));
+      // The checkpoint: a chain rewritten with fresh hashes, links and all, fails here.
+      if (!r.mac) problems.push(finding(r.seq, r.ticketId, said('archive.checkpoint_missing')));
+      else if (!macMatches(key, r.seq, r.hash, r.mac)) problems.push(finding(r.seq, r.ticketId, said('archive.checkpoint_invalid')));
       prev = r.hash;
       expectedSeq = r.seq + 1;
       byTicket.set(r.ticketId, { seq: r.seq, hash: r.hash });

@@ -6,13 +6,24 @@ import { ROOT } from '../config/paths';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-export function ormConfig(clientUrl: string, opts: { poolMax?: number } = {}) {
+export function ormConfig(clientUrl: string, opts: { poolMax?: number; role?: string } = {}) {
+  const role = opts.role;
   return defineConfig({
     driver: PostgreSqlDriver,
     clientUrl,
     entities: ENTITIES,
     extensions: [Migrator, SeedManager],
-    pool: { min: 0, max: opts.poolMax ?? 10 },
+    pool: {
+      min: 0,
+      max: opts.poolMax ?? 10,
+      // Every connection acts as the app's role before the pool hands it out.
+      ...(role
+        ? {
+            afterCreate: (conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) =>
+              conn.query(`set role "${role.replace(/"/g, '""')}"`, (err) => done(err, conn)),
+          }
+        : {}),
+    },
     // Requests and activities each fork their own EntityManager; the global one must stay unused.
     allowGlobalContext: false,
     migrations: {

@@ -205,6 +205,8 @@ export const MESSAGES = {
   'archive.content_changed': 'content does not match its hash',
   'archive.record_missing': 'the event log recorded its archiving, but the record is missing',
   'archive.hash_changed': 'does not match the hash the event log recorded when it was archived',
+  'archive.checkpoint_missing': 'has no signed checkpoint',
+  'archive.checkpoint_invalid': 'its signed checkpoint does not match: the chain was rewritten from here',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -4,7 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
-import { migrate, openOrm, type Orm } from '../db/orm';
+import { APP_ROLE, migrate, openOrm, type Orm } from '../db/orm';
 import { DemoSeeder } from '../db/seeders/demo.seeder';
 import { createDatabaseIfMissing, databaseUrl, dropDatabase } from '../scripts/postgres';
 import { createWorker } from '../worker/create-worker';
@@ -43,7 +43,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const settings = { namespace: env('TEMPORAL_NAMESPACE'), taskQueue: `test-${randomUUID()}` };
   const address = env('TEMPORAL_ADDRESS');
   const db = opts.ownDatabase ? await ownDatabase() : { url: env('DATABASE_URL'), drop: async () => {} };
-  const orm = await openOrm(db.url, { poolMax: 5 });
+  // As the API and the worker are: the app's role (no UPDATE/DELETE on archive and events).
+  const orm = await openOrm(db.url, { poolMax: 5, role: APP_ROLE });
   const workerConnection = await NativeConnection.connect({ address });
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, namespace: settings.namespace });

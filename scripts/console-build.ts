@@ -25,8 +25,9 @@ export function buildConsoleIfStale(log: (line: string) => void): void {
   if (!consoleIsStale()) return;
   log('Console: building admin-ui (sources changed since the last build)…');
   const started = Date.now();
-  const vite = path.join(ROOT, 'node_modules/.bin/vite');
-  const r = spawnSync(vite, ['build', '--config', 'admin-ui/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // Vite's own script under this process's Node (the project's Node 24), not whatever `node` PATH finds.
+  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'admin-ui/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new ProvisionError('Building the console failed; see the lines above.');
   log(`Console: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -19,8 +19,11 @@ import { ensureTemporalCli } from './temporal-cli';
 import { spawnWorker } from './worker-process';
 import { ensureJemalloc } from './allocator';
 import { startTemporalDevServer, useExternalTemporal, type TemporalHandle } from './temporal-server';
+import { createLogger } from '../platform/log';
 
-const log = (line: string) => console.log(line);
+// Every line this process prints is JSON (pino): its own messages, and its children's lines as they come.
+const logger = createLogger('start');
+const log = (line: string) => logger.info(line);
 const quietBundler = { log() {}, trace() {}, debug() {}, info() {}, warn: (m: string) => log(`bundle: ${m}`), error: (m: string) => log(`bundle: ${m}`) };
 const cleanups: (() => Promise<void>)[] = [];
 const children: ChildProcess[] = [];
@@ -76,8 +79,12 @@ async function main(): Promise<void> {
   const code = await bundleTicketWorkflows(quietBundler);
   fs.writeFileSync(workflowBundle, code);
 
+  // Without a key of its own, `npm start` is a demo: checkpoints are signed with the public demo key.
+  const demo = !process.env.DESK_ARCHIVE_KEY;
+  if (demo) logger.warn('DESK_ARCHIVE_KEY is not set: demo mode, archive checkpoints signed with the public demo key (set it in production: `openssl rand -hex 32`)');
   const env = {
     ...process.env,
+    ...(demo ? { DESK_DEMO: '1' } : {}),
     DATABASE_URL: dbUrl,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_UI_URL: temporal.uiUrl ?? process.env.TEMPORAL_UI_URL ?? '',
@@ -91,28 +98,46 @@ async function main(): Promise<void> {
   await waitForApi(apiPort);
 
   const base = `http://127.0.0.1:${apiPort}`;
-  log('');
   log('Hospital service desk (医院维保服务台) is up:');
   log(`  console      ${base}/`);
   log(`  API docs     ${base}/api/docs`);
   log(`  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`);
   log(`  demo sign-in (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`);
+  log(`  runtime      Node ${process.version} (${process.execPath})`);
   log('Press Ctrl-C to stop.');
 }
 
+/**
+ * A child's JSON lines go out as they are (they carry their own `name`); anything else it prints
+ * (Node warnings, the Temporal runtime's own logger) is wrapped in a line of ours, JSON-escaped.
+ */
+function relay(name: string, level: 'info' | 'warn') {
+  let rest = '';
+  return (buf: Buffer) => {
+    const lines = (rest + buf.toString()).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines.filter(Boolean)) {
+      if (isJsonObject(line)) process.stdout.write(line + '\n');
+      else logger[level]({ child: name, line }, `${name} output`);
+    }
+  };
+}
+
+function isJsonObject(line: string): boolean {
+  if (!line.startsWith('{')) return false;
+  try {
+    return typeof JSON.parse(line) === 'object';
+  } catch {
+    return false;
+  }
+}
+
 function superviseChild(name: string, child: ChildProcess): void {
-  const prefix = (buf: Buffer) =>
-    buf
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => `[${name}] ${l}`)
-      .join('\n') + '\n';
-  child.stdout!.on('data', (b: Buffer) => process.stdout.write(prefix(b)));
-  child.stderr!.on('data', (b: Buffer) => process.stderr.write(prefix(b)));
+  child.stdout!.on('data', relay(name, 'info'));
+  child.stderr!.on('data', relay(name, 'warn'));
   child.on('exit', (code, signal) => {
     if (stopping) return;
-    console.error(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); shutting everything down.`);
+    logger.error({ child: name, code, signal }, `${name} stopped unexpectedly (${signal ?? `exit ${code}`}); shutting everything down.`);
     void shutdown(1);
   });
   children.push(child);
@@ -148,7 +173,7 @@ async function shutdown(code: number): Promise<void> {
   // Children first (the worker finishes its in-flight tasks), then Temporal, then PostgreSQL.
   const childStops = cleanups.splice(0, children.length);
   await Promise.all(childStops.map((f) => f().catch(() => {})));
-  for (const f of cleanups) await f().catch((e) => console.error('while stopping:', (e as Error).message));
+  for (const f of cleanups) await f().catch((e) => logger.error({ err: e }, `while stopping: ${(e as Error).message}`));
   log('Stopped.');
   process.exit(code);
 }
@@ -157,6 +182,7 @@ process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 
 main().catch(async (e) => {
-  console.error(e instanceof ProvisionError ? `Cannot start: ${e.message}` : e);
+  if (e instanceof ProvisionError) logger.fatal(`Cannot start: ${e.message}`);
+  else logger.fatal({ err: e }, 'Cannot start');
   await shutdown(1);
 });

@@ -2,8 +2,12 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { loadTemporalSettings } from '../config/temporal';
-import { openOrm } from '../db/orm';
+import { APP_ROLE, openOrm } from '../db/orm';
 import { createWorker } from './create-worker';
+import { archiveKey } from '../db/archive-chain';
+import { createLogger } from '../platform/log';
+
+const log = createLogger('worker');
 
 async function main(): Promise<void> {
   const settings = loadTemporalSettings();
@@ -11,7 +15,8 @@ async function main(): Promise<void> {
   const address = required('TEMPORAL_ADDRESS');
   // Runtime.install makes SIGINT/SIGTERM shut the worker down gracefully (finish in-flight tasks).
   Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN') ?? 'WARN') });
-  const orm = await openOrm(databaseUrl);
+  archiveKey(); // signing archive checkpoints needs it: refuse to start without it
+  const orm = await openOrm(databaseUrl, { role: APP_ROLE });
   const connection = await NativeConnection.connect({ address });
   // Activities use a client of their own to export a finished ticket's history into the archive.
   const clientConnection = await Connection.connect({ address });
@@ -23,14 +28,16 @@ async function main(): Promise<void> {
     // For capacity planning: how much of the worker's memory is JS heap.
     const every = Number(process.env.WORKER_MEMORY_LOG_SECONDS ?? 0);
     if (every > 0) {
-      const mib = (n: number) => (n / 2 ** 20).toFixed(0);
+      const mib = (n: number) => Math.round(n / 2 ** 20);
       setInterval(() => {
         const m = process.memoryUsage();
-        console.log(`worker: memory rss ${mib(m.rss)} MiB, js heap ${mib(m.heapUsed)} of ${mib(m.heapTotal)} MiB, external ${mib(m.external)} MiB`);
+        const mem = { rssMiB: mib(m.rss), heapUsedMiB: mib(m.heapUsed), heapTotalMiB: mib(m.heapTotal), externalMiB: mib(m.external) };
+        log.info(mem, `worker: memory rss ${mem.rssMiB} MiB, js heap ${mem.heapUsedMiB} of ${mem.heapTotalMiB} MiB, external ${mem.externalMiB} MiB`);
       }, every * 1000).unref();
     }
     const allocator = process.env.DESK_WORKER_ALLOCATOR ?? 'glibc';
-    console.log(`worker: polling task queue "${settings.taskQueue}" in namespace "${settings.namespace}" (cache ${worker.options.maxCachedWorkflows} tickets, ${allocator} malloc)`);
+    const ready = { taskQueue: settings.taskQueue, namespace: settings.namespace, cachedWorkflows: worker.options.maxCachedWorkflows, allocator, node: process.version };
+    log.info(ready, `worker: polling task queue ${settings.taskQueue} in namespace ${settings.namespace} (cache ${worker.options.maxCachedWorkflows} tickets, ${allocator} malloc)`);
     await worker.run();
   } finally {
     await clientConnection.close();
@@ -46,6 +53,6 @@ function required(name: string): string {
 }
 
 main().catch((e) => {
-  console.error('worker failed:', e);
+  log.fatal({ err: e }, 'worker failed');
   process.exit(1);
 });

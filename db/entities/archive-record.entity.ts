@@ -19,6 +19,8 @@ export const ArchiveRecord = defineEntity({
     history: p.json<unknown>(),
     prevHash: p.string().length(64),
     hash: p.string().length(64),
+    /** Checkpoint: HMAC-SHA256 of seq and hash under DESK_ARCHIVE_KEY (db/archive-chain.ts). */
+    mac: p.string().length(64).nullable(),
   }),
 });
 export type IArchiveRecord = InferEntity<typeof ArchiveRecord>;

@@ -58,7 +58,7 @@ export async function startDrillStack(o: {
     env,
     log: o.log,
     logFile: path.join(o.dir, 'worker.log'),
-    readyLine: /^worker: polling task queue/,
+    readyLine: /worker: polling task queue/,
     readyTimeoutMs: 180_000,
   });
   const api = new ManagedProcess({

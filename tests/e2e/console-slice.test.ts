@@ -64,3 +64,45 @@ describe('console slice', () => {
     await screenshot(other, 'tickets-list-other-hospital');
   });
 });
+
+/** Every CSP violation the page reports, from the browser's console and its securitypolicyviolation events. */
+async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) seen.push(m.text());
+  });
+  // Runs in the page (before its own scripts, outside its CSP): the events the policy raises.
+  await page.addInitScript({
+    content: `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`,
+  });
+  return async () => [...seen, ...((await page.evaluate('window.__csp')) as string[])];
+}
+
+describe('the Content-Security-Policy', () => {
+  it('lets the console sign in and render a list, and the API docs render, with no violation', async () => {
+    const context = await stack.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const violations = await watchCsp(page);
+    const index = await page.goto(stack.baseUrl + '/');
+    expect(index!.headers()['content-security-policy']).toContain("script-src 'self'");
+    // The built console's index.html has no inline script (Vite emits module scripts with src).
+    expect(await index!.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+    await page.locator('input[name="username"]').fill('dispatcher');
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('menuitem', { name: '首页' }).waitFor();
+    const listLoaded = page.waitForResponse((r) => r.url().includes('/api/tickets?') && r.status() === 200);
+    await page.getByRole('menuitem', { name: '服务请求' }).click();
+    await listLoaded;
+    await page.locator('table tbody tr').first().waitFor();
+    expect(await violations()).toEqual([]);
+
+    const docs = await context.newPage();
+    const docsViolations = await watchCsp(docs);
+    await docs.goto(stack.baseUrl + '/api/docs');
+    await docs.locator('.swagger-ui .opblock').first().waitFor();
+    expect(await docsViolations()).toEqual([]);
+    await screenshot(docs, 'api-docs');
+    await context.close();
+  });
+});

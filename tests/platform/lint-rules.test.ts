@@ -5,8 +5,8 @@ const ROOT = path.resolve(__dirname, '../..');
 
 /** The project's own eslint CLI and config, on code that would live at `file`. */
 async function lint(file: string, code: string): Promise<string[]> {
-  const eslint = path.join(ROOT, 'node_modules/.bin/eslint');
-  const r = spawnSync(eslint, ['--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: ROOT, input: code, encoding: 'utf8' });
+  const eslint = path.join(ROOT, 'node_modules/eslint/bin/eslint.js');
+  const r = spawnSync(process.execPath, [eslint, '--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: ROOT, input: code, encoding: 'utf8' });
   if (r.status !== 0 && r.status !== 1) throw new Error(`eslint failed: ${r.stderr}`);
   const [result] = JSON.parse(r.stdout) as { messages: { message: string }[] }[];
   return result.messages.map((m) => m.message);

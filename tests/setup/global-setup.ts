@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,7 +58,9 @@ export default async function globalSetup(): Promise<void> {
     process.env.DESK_WORKFLOW_BUNDLE = bundlePath;
     process.env.TEMPORAL_NAMESPACE = settings.namespace;
     process.env.DESK_ACCESS_LOG = 'off';
-    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Temporal ${temporal.address}, database ${dbName} (${pg.source})`);
+    // The run's own archive key: the worker signs checkpoints with it, the verifier checks them.
+    process.env.DESK_ARCHIVE_KEY ??= randomBytes(32).toString('hex');
+    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s on Node ${process.version}: Temporal ${temporal.address}, database ${dbName} (${pg.source})`);
   } catch (e) {
     await runCleanups();
     throw e;

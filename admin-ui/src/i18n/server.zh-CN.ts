@@ -192,4 +192,6 @@ export const serverChinese: Record<MessageCode, string> = {
   'archive.content_changed': '内容已被改动，与归档时不符',
   'archive.record_missing': '事件日志记录了此档案的归档，但档案记录缺失',
   'archive.hash_changed': '与归档时事件日志记录的校验值不符',
+  'archive.checkpoint_missing': '缺少签名检查点',
+  'archive.checkpoint_invalid': '签名检查点不符：档案链自此处起被改写',
 };
