@@ -5,6 +5,7 @@ import type { TimingVariables } from 'hono/timing';
 import type { TemporalSettings } from '../config/temporal';
 import type { Role } from '../domain/roles';
 import type { WriteRate } from './write-rate';
+import type { ThrottleSettings } from './auth/throttle';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -24,8 +25,17 @@ export interface AppDeps {
   temporalTimeoutMs?: number;
   /** Writes per user and minute (default from DESK_WRITES_PER_MINUTE, else 300). */
   writeRate?: WriteRate;
-  /** Mark the session cookie Secure (behind HTTPS). */
-  secureCookies?: boolean;
+  /**
+   * Mark the session cookie Secure: true, false, or (default) 'auto': Secure unless the request
+   * came over plain http to localhost / 127.0.0.1 / [::1] (DESK_SECURE_COOKIES=true|false).
+   */
+  secureCookies?: boolean | 'auto';
+  /** Proxies whose X-Forwarded-For is believed (DESK_TRUSTED_PROXIES); none by default. */
+  trustedProxies?: string[];
+  /** A session unused this long ends (DESK_IDLE_MINUTES, default 30); fractions for tests. */
+  idleMinutes?: number;
+  /** Sign-in throttling; api/auth/throttle.ts has the defaults. Tests shorten them. */
+  throttle?: Partial<ThrottleSettings>;
 }
 
 export interface SessionUser {
@@ -34,6 +44,8 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   hospitalId: number | null;
+  /** The password must change before anything else (the first-run admin). */
+  mustChangePassword: boolean;
 }
 
 export interface AppEnv {
@@ -41,5 +53,7 @@ export interface AppEnv {
     em: EntityManager;
     requestId: string;
     user: SessionUser;
+    /** The idle limit of sessions, set per app (AppDeps.idleMinutes). */
+    idleMs: number;
   } & TimingVariables;
 }

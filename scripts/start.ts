@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole product on one machine. Temporal dev server (or TEMPORAL_ADDRESS),
- * PostgreSQL (DATABASE_URL, the local server, or an embedded one), migrations and demo data,
+ * PostgreSQL (DATABASE_URL, the local server, or an embedded one), migrations, reference data and
+ * either the demo data (DESK_DEMO=1) or, on a first start, one admin with a one-time password;
  * the console build, then the worker and the API as child processes. Ctrl-C stops all of it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +12,8 @@ import { DATA_DIR, ROOT } from '../config/paths';
 import { loadTemporalSettings } from '../config/temporal';
 import { migrate, openOrm } from '../db/orm';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from '../db/seeders/demo.seeder';
+import { ReferenceSeeder } from '../db/seeders/reference.seeder';
+import { provisionFirstAdmin } from './first-admin';
 import { buildConsoleIfStale, CONSOLE_DIR } from './console-build';
 import { assertPortFree } from './ports';
 import { createDatabaseIfMissing, databaseUrl, provisionPostgres } from './postgres';
@@ -61,11 +64,14 @@ async function main(): Promise<void> {
   cleanups.unshift(() => pg.stop());
   if (await createDatabaseIfMissing(pg.serverUrl, pg.database)) log(`PostgreSQL: created database ${pg.database}`);
   const dbUrl = databaseUrl(pg.serverUrl, pg.database);
+  const demo = process.env.DESK_DEMO === '1';
+  let firstAdmin: { username: string; password: string } | undefined;
   const orm = await openOrm(dbUrl, { poolMax: 2 });
   try {
     const applied = await migrate(orm);
     if (applied.length) log(`PostgreSQL: applied migrations ${applied.join(', ')}`);
-    await orm.getSeeder().seed(DemoSeeder);
+    await orm.getSeeder().seed(demo ? DemoSeeder : ReferenceSeeder);
+    if (!demo) firstAdmin = await provisionFirstAdmin(orm);
   } finally {
     await orm.close();
   }
@@ -96,7 +102,12 @@ async function main(): Promise<void> {
   log(`  console      ${base}/`);
   log(`  API docs     ${base}/api/docs`);
   log(`  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`);
-  log(`  demo sign-in (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`);
+  if (demo) log(`  demo sign-in (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`);
+  // Shown here once, and nowhere else: only its hash is stored, and it must change at first sign-in.
+  if (firstAdmin) {
+    log(`  first sign-in: user ${firstAdmin.username}, one-time password ${firstAdmin.password}`);
+    log('               (shown only now: sign in and choose your own password; the desk asks for it first)');
+  }
   log('Press Ctrl-C to stop.');
 }
 
