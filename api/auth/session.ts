@@ -96,15 +96,16 @@ interface SessionRow {
  */
 export const SESSION_RECHECK_MS = 5_000;
 const MAX_CHECKED = 10_000;
-const checked = new Map<string, { user: SessionUser; until: number }>();
+const checked = new Map<string, { user: SessionUser; until: number; lastSeen: number }>();
 
 async function checkSession(c: Parameters<MiddlewareHandler<AppEnv>>[0], tokenHash: string): Promise<SessionUser | undefined> {
   const now = Date.now();
-  const hit = checked.get(tokenHash);
-  if (hit && hit.until > now) return hit.user;
-  checked.delete(tokenHash);
   const idleMs = c.get('idleMs') ?? DEFAULT_IDLE_MINUTES * 60_000;
   const touchMs = Math.min(TOUCH_MS, idleMs / 10);
+  const hit = checked.get(tokenHash);
+  // A hit serves until the session's last use on record is touchMs old: then this use is written.
+  if (hit && hit.until > now && now - hit.lastSeen < touchMs) return hit.user;
+  checked.delete(tokenHash);
   // One statement, one round trip: this runs before everything else the API does. The session is
   // live (absolute TTL, idle limit, active user), and its last use is written when it is older
   // than touchMs, so a busy user costs one write a minute, not one per request.
@@ -130,10 +131,11 @@ async function checkSession(c: Parameters<MiddlewareHandler<AppEnv>>[0], tokenHa
     hospitalId: row.hospital_id,
     mustChangePassword: row.must_change_password,
   };
-  const lastSeen = Math.max(new Date(row.last_seen_at).getTime(), now - touchMs);
+  const seen = new Date(row.last_seen_at).getTime();
+  const lastSeen = seen < now - touchMs ? now : seen;
   // Oldest first out: a Map iterates in insertion order.
   if (checked.size >= MAX_CHECKED) checked.delete(checked.keys().next().value!);
-  checked.set(tokenHash, { user, until: Math.min(now + SESSION_RECHECK_MS, new Date(row.expires_at).getTime(), lastSeen + idleMs) });
+  checked.set(tokenHash, { user, lastSeen, until: Math.min(now + SESSION_RECHECK_MS, new Date(row.expires_at).getTime(), lastSeen + idleMs) });
   return user;
 }
 
