@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Typography from '@mui/material/Typography';
 import { Form, PasswordInput, required, SaveButton, Title, minLength, maxLength, useGetIdentity, useNotify, useRedirect, useTranslate, type Validator } from 'react-admin';
 import { changePassword } from '../authProvider';
 import { useServerErrorHandler } from '../common/errors';
@@ -37,9 +36,6 @@ export const ChangePasswordPage = ({ forced = false }: { forced?: boolean }) => 
     <Card sx={{ maxWidth: 520, mt: 2 }}>
       <Title title="desk.account.changePassword" />
       <CardContent>
-        <Typography variant="h6" component="h1" gutterBottom>
-          {translate('desk.account.changePassword')}
-        </Typography>
         {forced && (
           <Alert severity="warning" sx={{ mb: 2 }}>
             {translate('desk.account.firstSignIn')}
