@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { hashPassword } from '../api/auth/password';
+import { endSessionsOf } from '../api/auth/session';
 import { User } from '../db/entities';
 import type { Orm } from '../db/orm';
 
@@ -26,4 +27,21 @@ export async function provisionFirstAdmin(orm: Orm): Promise<{ username: string;
   em.create(User, { username: FIRST_ADMIN, displayName: '系统管理员', role: 'admin', passwordHash: await hashPassword(password), mustChangePassword: true });
   await em.flush();
   return { username: FIRST_ADMIN, password };
+}
+
+/**
+ * A forgotten or lost password (the first-run one included): a new one-time password for the
+ * account, shown once, which must change at the next sign-in; the account's sessions end.
+ * `npx tsx scripts/db.ts one-time-password <username>` on the desk's machine.
+ */
+export async function resetToOneTimePassword(orm: Orm, username: string): Promise<string | undefined> {
+  const em = orm.em.fork();
+  const user = await em.findOne(User, { username });
+  if (!user) return undefined;
+  const password = oneTimePassword();
+  em.assign(user, { passwordHash: await hashPassword(password), mustChangePassword: true });
+  await em.flush();
+  // Another process's API notices within SESSION_RECHECK_MS.
+  await endSessionsOf(em, user.id);
+  return password;
 }
