@@ -5,42 +5,44 @@ import { ApiError } from '../errors';
 import type { AppDeps, AppEnv } from '../env';
 
 /**
- * Growing delays after failures of one key: `free` failures cost nothing, then each next attempt
- * waits base, 2 × base, 4 × base … up to `cap` after the last failure. A key quiet for `forget`
- * starts over. Never a lockout: the wait is short and known (429 with Retry-After), and an
- * attempt made while waiting is refused without being counted. In memory: one API process per
- * deployment today; a restart forgets, which only ever helps the legitimate user.
+ * Growing delays after failures of one key: `free` failures within `windowMs` cost nothing, then
+ * each next attempt waits base, 2 × base, 4 × base … up to `cap` after the last failure; failures
+ * older than the window no longer count (a busy hospital's occasional typos never add up). Never
+ * a lockout: the wait is short and known (429 with Retry-After), and an attempt made while
+ * waiting is refused without being counted. In memory: one API process per deployment today; a
+ * restart forgets, which only ever helps the legitimate user.
  */
 export class Backoff {
-  private readonly keys = new Map<string, { failures: number; last: number }>();
+  /** Failure times per key, oldest first, within the window (at most free + 32: the delay is capped long before). */
+  private readonly keys = new Map<string, number[]>();
 
-  constructor(private readonly o: { free: number; baseMs: number; capMs: number; forgetMs: number }) {}
+  constructor(private readonly o: { free: number; baseMs: number; capMs: number; windowMs: number }) {}
 
   /** Milliseconds until the key may try again, or 0. */
   waitMs(key: string, now = Date.now()): number {
-    const k = this.live(key, now);
-    if (!k || k.failures < this.o.free) return 0;
-    const delay = Math.min(this.o.baseMs * 2 ** (k.failures - this.o.free), this.o.capMs);
-    return Math.max(0, k.last + delay - now);
+    const failures = this.recent(key, now);
+    if (failures.length < this.o.free) return 0;
+    const delay = Math.min(this.o.baseMs * 2 ** (failures.length - this.o.free), this.o.capMs);
+    return Math.max(0, failures[failures.length - 1] + delay - now);
   }
 
   fail(key: string, now = Date.now()): void {
-    const k = this.live(key, now);
-    this.keys.set(key, { failures: (k?.failures ?? 0) + 1, last: now });
-    if (this.keys.size > 50_000) for (const [key2, v] of this.keys) if (now - v.last > this.o.forgetMs) this.keys.delete(key2);
+    const failures = [...this.recent(key, now), now].slice(-(this.o.free + 32));
+    this.keys.set(key, failures);
+    if (this.keys.size > 50_000) for (const k of [...this.keys.keys()]) this.recent(k, now);
   }
 
   reset(key: string): void {
     this.keys.delete(key);
   }
 
-  private live(key: string, now: number) {
-    const k = this.keys.get(key);
-    if (k && now - k.last > this.o.forgetMs) {
-      this.keys.delete(key);
-      return undefined;
-    }
-    return k;
+  private recent(key: string, now: number): number[] {
+    const all = this.keys.get(key);
+    if (!all) return [];
+    const live = all.filter((t) => now - t < this.o.windowMs);
+    if (live.length === 0) this.keys.delete(key);
+    else if (live.length !== all.length) this.keys.set(key, live);
+    return live;
   }
 }
 
@@ -53,8 +55,8 @@ export interface ThrottleSettings {
   addressFree: number;
   addressBaseMs: number;
   addressCapMs: number;
-  /** Failures are forgotten after this long without one. */
-  forgetMs: number;
+  /** Failures older than this no longer count. */
+  windowMs: number;
 }
 
 export const DEFAULT_THROTTLE: ThrottleSettings = {
@@ -64,7 +66,7 @@ export const DEFAULT_THROTTLE: ThrottleSettings = {
   addressFree: 30,
   addressBaseMs: 1_000,
   addressCapMs: 60_000,
-  forgetMs: 15 * 60_000,
+  windowMs: 15 * 60_000,
 };
 
 /**
@@ -77,8 +79,8 @@ export class SignInThrottle {
   private readonly addresses: Backoff;
 
   constructor(s: ThrottleSettings = DEFAULT_THROTTLE) {
-    this.pairs = new Backoff({ free: s.pairFree, baseMs: s.pairBaseMs, capMs: s.pairCapMs, forgetMs: s.forgetMs });
-    this.addresses = new Backoff({ free: s.addressFree, baseMs: s.addressBaseMs, capMs: s.addressCapMs, forgetMs: s.forgetMs });
+    this.pairs = new Backoff({ free: s.pairFree, baseMs: s.pairBaseMs, capMs: s.pairCapMs, windowMs: s.windowMs });
+    this.addresses = new Backoff({ free: s.addressFree, baseMs: s.addressBaseMs, capMs: s.addressCapMs, windowMs: s.windowMs });
   }
 
   /** 429 with Retry-After while this account may not try again from this address. */

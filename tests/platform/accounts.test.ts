@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { hashPassword } from '../../api/auth/password';
+import { Backoff } from '../../api/auth/throttle';
 import { NursingSystem, SlaPolicy, User } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { ApiSession } from '../../harness/http-session';
@@ -39,6 +40,24 @@ function useOwnStack(opts: StackOptions = {}): () => Stack {
   afterAll(() => stack?.stop());
   return () => stack!;
 }
+
+describe('growing delays (the clock given)', () => {
+  it('count failures in a sliding window: scattered typos never add up, a burst waits longer each time, capped', () => {
+    const b = new Backoff({ free: 3, baseMs: 1000, capMs: 4000, windowMs: 60_000 });
+    for (const t of [0, 1000, 2000]) b.fail('k', t);
+    expect([b.waitMs('k', 2000), b.waitMs('k', 2500), b.waitMs('k', 3000)]).toEqual([1000, 500, 0]);
+    b.fail('k', 3000);
+    expect(b.waitMs('k', 3000)).toBe(2000);
+    b.fail('k', 5000);
+    b.fail('k', 9000);
+    expect(b.waitMs('k', 9000)).toBe(4000); // 8 s, capped at 4
+    // A minute later the early ones no longer count: 5000 and 9000 are left, fewer than three.
+    expect(b.waitMs('k', 63_500)).toBe(0);
+    expect(b.waitMs('other', 0)).toBe(0);
+    b.reset('k');
+    expect(b.waitMs('k', 9000)).toBe(0);
+  });
+});
 
 describe('with the default settings', () => {
   const stack = useOwnStack();
