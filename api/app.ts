@@ -8,6 +8,8 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { timing } from 'hono/timing';
 import { authRoutes } from './auth/auth.routes';
+import { passwordRoutes } from './auth/password.routes';
+import { DEFAULT_IDLE_MINUTES } from './auth/session';
 import { signedInUser } from './auth/session';
 import { said } from '../domain/messages';
 import { ApiError, onError, spoken } from './errors';
@@ -98,8 +100,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
   // One EntityManager per request: its identity map must never leak between users.
+  const idleMs = (deps.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000;
   app.use('/api/*', async (c, next) => {
     c.set('em', deps.orm.em.fork());
+    c.set('idleMs', idleMs);
     await next();
   });
   app.use('/api/*', limitWrites(deps.writeRate ?? WriteRate.fromEnv()));
@@ -131,6 +135,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/docs', docsRoutes());
 
   app.route('/api/auth', authRoutes(deps));
+  app.route('/api/auth', passwordRoutes(deps));
   app.route('/api/tickets', ticketsRoutes(deps, tickets));
   app.route('/api/tasks', tasksRoutes(tickets));
   app.route('/api/hospitals', hospitalsRoutes());

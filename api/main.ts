@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     timeZone: process.env.DESK_TIMEZONE ?? 'Asia/Shanghai',
     consoleDir: process.env.DESK_CONSOLE_DIR ?? path.join(ROOT, 'admin-ui/dist'),
     temporalUiUrl: process.env.TEMPORAL_UI_URL,
-    secureCookies: process.env.DESK_SECURE_COOKIES === 'true',
+    // Secure unless plain http to localhost; DESK_SECURE_COOKIES=true|false overrides.
+    secureCookies: process.env.DESK_SECURE_COOKIES === 'true' ? true : process.env.DESK_SECURE_COOKIES === 'false' ? false : 'auto',
+    trustedProxies: (process.env.DESK_TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    idleMinutes: idleMinutes(),
     log,
   });
   const server = serve({ fetch: app.fetch, port, hostname: host }, () => log.info({ host, port }, `api: listening on http://${host}:${port}`));
@@ -40,6 +43,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+function idleMinutes(): number | undefined {
+  const v = process.env.DESK_IDLE_MINUTES;
+  if (!v) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`DESK_IDLE_MINUTES must be a positive number of minutes, not ${v}`);
+  return n;
 }
 
 function required(name: string): string {

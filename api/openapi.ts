@@ -15,6 +15,7 @@ import {
   triageInput,
 } from '../domain/ticket.schemas';
 import { loginBody } from './auth/auth.routes';
+import { changePasswordBody } from '../domain/account.schemas';
 import { MESSAGES } from '../domain/messages';
 
 type Op = {
@@ -35,9 +36,10 @@ const COORD = 'admin, manager, dispatcher';
 
 /** Every endpoint the console uses. Request bodies come from the same zod schemas the handlers validate with. */
 const OPS: Op[] = [
-  { method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the httpOnly session cookie. 429 after repeated failures', tag: 'auth', body: loginBody, public: true },
+  { method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the httpOnly session cookie. After 3 failures of one account from one address each attempt waits 1 s, 2 s, 4 s … (429 with Retry-After)', tag: 'auth', body: loginBody, public: true },
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out', tag: 'auth', public: true },
-  { method: 'get', path: '/api/auth/me', summary: 'The signed-in user', tag: 'auth' },
+  { method: 'get', path: '/api/auth/me', summary: 'The signed-in user, with mustChangePassword (then only me, password and logout are allowed)', tag: 'auth' },
+  { method: 'post', path: '/api/auth/password', summary: 'Change your own password: currentPassword, newPassword (≥ 10 characters, not the user name or the current one); ends your other sessions; 204', tag: 'auth', body: changePasswordBody },
 
   { method: 'get', path: '/api/tickets', summary: 'List tickets (问题单) visible to the user. Filters: q, id, status, step, faultLevel, hospitalId, departmentId, systemCode, breached', tag: 'tickets', list: true },
   { method: 'post', path: '/api/tickets', summary: 'Raise a service request: starts its workflow, returns the ticket once written', tag: 'tickets', roles: 'admin, manager, dispatcher, hospital_contact', body: createTicketBody, idempotent: true },

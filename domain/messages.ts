@@ -14,9 +14,16 @@ export const MESSAGES = {
   'auth.username_required': 'Enter your user name',
   'auth.password_required': 'Enter your password',
   'auth.wrong_credentials': 'Wrong user name or password',
-  'auth.throttled': 'Too many failed sign-ins; try again in {minutes} min',
   'auth.forbidden': 'You are not allowed to do this',
   'auth.role_required': 'This needs one of the roles: {roles}',
+  // accounts: own password, first-run admin, throttled sign-in (issue 14)
+  'auth.password_change_required': 'Change your password before doing anything else',
+  'auth.current_password_required': 'Enter your current password',
+  'auth.current_password_wrong': 'This is not your current password',
+  'auth.new_password_required': 'Enter a new password',
+  'auth.new_password_same': 'The new password must differ from the current one',
+  'auth.new_password_username': 'The password must not be your user name',
+  'auth.retry_in': 'Too many failed attempts; try again in {seconds} s',
 
   // the request itself
   'request.invalid': 'Invalid input',

@@ -4,8 +4,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import type { AppDeps } from '../api/env';
 import { APP_ROLE, migrate, openOrm, type Orm } from '../db/orm';
 import { DemoSeeder } from '../db/seeders/demo.seeder';
+import { ReferenceSeeder } from '../db/seeders/reference.seeder';
 import { createDatabaseIfMissing, databaseUrl, dropDatabase } from '../scripts/postgres';
 import { createWorker } from '../worker/create-worker';
 
@@ -26,6 +28,10 @@ export interface StackOptions {
   consoleDir?: string;
   /** A database of the file's own instead of the run's shared one. */
   ownDatabase?: boolean;
+  /** With ownDatabase: false = reference data only, no demo users (a production first start). */
+  demo?: boolean;
+  /** Settings of the API (cookies, proxies, idle limit, throttling) as a deployment would set them. */
+  app?: Pick<AppDeps, 'secureCookies' | 'trustedProxies' | 'idleMinutes' | 'throttle'>;
 }
 
 function env(name: string): string {
@@ -42,7 +48,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   quietRuntime();
   const settings = { namespace: env('TEMPORAL_NAMESPACE'), taskQueue: `test-${randomUUID()}` };
   const address = env('TEMPORAL_ADDRESS');
-  const db = opts.ownDatabase ? await ownDatabase() : { url: env('DATABASE_URL'), drop: async () => {} };
+  const db = opts.ownDatabase ? await ownDatabase(opts.demo ?? true) : { url: env('DATABASE_URL'), drop: async () => {} };
   // As the API and the worker are: the app's role (no UPDATE/DELETE on archive and events).
   const orm = await openOrm(db.url, { poolMax: 5, role: APP_ROLE });
   const workerConnection = await NativeConnection.connect({ address });
@@ -66,7 +72,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     await w.running;
   };
   await startWorker();
-  const app = createApp({ orm, temporal: client, settings, timeZone: 'Asia/Shanghai', consoleDir: opts.consoleDir });
+  const app = createApp({ orm, temporal: client, settings, timeZone: 'Asia/Shanghai', consoleDir: opts.consoleDir, ...opts.app });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -93,7 +99,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
  * A database of the file's own, migrated and seeded: what a page shows (the ten oldest tasks in
  * a queue, say) must not depend on what the test files before it left behind.
  */
-async function ownDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+async function ownDatabase(demo: boolean): Promise<{ url: string; drop(): Promise<void> }> {
   const server = env('DESK_TEST_PG_SERVER');
   const name = `${new URL(env('DATABASE_URL')).pathname.slice(1)}_${randomUUID().slice(0, 8)}`;
   await createDatabaseIfMissing(server, name);
@@ -105,7 +111,7 @@ async function ownDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   try {
     const [{ start }] = await shared.em.getConnection().execute(`select setval('ticket_no_seq', nextval('ticket_no_seq') + 1000) - 1000 as start`);
     await migrate(orm);
-    await orm.getSeeder().seed(DemoSeeder);
+    await orm.getSeeder().seed(demo ? DemoSeeder : ReferenceSeeder);
     await orm.em.getConnection().execute(`select setval('ticket_no_seq', ?)`, [Number(start)]);
   } finally {
     await Promise.all([orm.close(), shared.close()]);

@@ -3,9 +3,12 @@
  *   migrate            apply committed migrations
  *   seed               demo data on an empty database
  *   create-migration   diff the entities against the migration snapshot and write a new migration
+ *   one-time-password <username>
+ *                      a new one-time password for the account (shown once, must change at sign-in)
  */
 import { openOrm, migrate } from '../db/orm';
 import { DemoSeeder } from '../db/seeders/demo.seeder';
+import { resetToOneTimePassword } from './first-admin';
 import { createDatabaseIfMissing, databaseUrl, provisionPostgres } from './postgres';
 import { ProvisionError } from './provision-error';
 
@@ -22,7 +25,11 @@ async function main(cmd: string | undefined): Promise<void> {
         const m = await orm.getMigrator().createMigration(undefined, false, false);
         if (!m.fileName) console.log('entities match the schema: no migration needed');
         else console.log(`wrote db/migrations/${m.fileName}\nadd it to MIGRATIONS in db/migrations/index.ts`);
-      } else throw new ProvisionError('usage: tsx scripts/db.ts migrate|seed|create-migration');
+      } else if (cmd === 'one-time-password' && process.argv[3]) {
+        const password = await resetToOneTimePassword(orm, process.argv[3]);
+        if (!password) throw new ProvisionError(`no user ${process.argv[3]}`);
+        console.log(`one-time password of ${process.argv[3]}: ${password}\n(shown only now; it must be changed at the next sign-in, and the account's sessions have ended)`);
+      } else throw new ProvisionError('usage: tsx scripts/db.ts migrate|seed|create-migration|one-time-password <username>');
     } finally {
       await orm.close();
     }

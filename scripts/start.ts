@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole product on one machine. Temporal dev server (or TEMPORAL_ADDRESS),
- * PostgreSQL (DATABASE_URL, the local server, or an embedded one), migrations and demo data,
+ * PostgreSQL (DATABASE_URL, the local server, or an embedded one), migrations, reference data and
+ * either the demo data (DESK_DEMO=1) or, on a first start, one admin with a one-time password;
  * the console build, then the worker and the API as child processes. Ctrl-C stops all of it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +12,8 @@ import { DATA_DIR, ROOT } from '../config/paths';
 import { loadTemporalSettings } from '../config/temporal';
 import { migrate, openOrm } from '../db/orm';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from '../db/seeders/demo.seeder';
+import { ReferenceSeeder } from '../db/seeders/reference.seeder';
+import { provisionFirstAdmin } from './first-admin';
 import { buildConsoleIfStale, CONSOLE_DIR } from './console-build';
 import { assertPortFree } from './ports';
 import { createDatabaseIfMissing, databaseUrl, provisionPostgres } from './postgres';
@@ -30,6 +33,10 @@ const children: ChildProcess[] = [];
 let stopping = false;
 
 async function main(): Promise<void> {
+  // A real desk signs its archive with a key of its own; only a try-out may use the public demo key.
+  if (process.env.DESK_DEMO !== '1' && !process.env.DESK_ARCHIVE_KEY) {
+    throw new ProvisionError('DESK_ARCHIVE_KEY is not set: a real desk signs its archive checkpoints with a secret key (make one with `openssl rand -hex 32`); for a try-out with demo data, start with DESK_DEMO=1.');
+  }
   const settings = loadTemporalSettings();
   const apiPort = Number(process.env.PORT ?? 3000);
   fs.mkdirSync(DATA_DIR, { recursive: true });
@@ -64,11 +71,14 @@ async function main(): Promise<void> {
   cleanups.unshift(() => pg.stop());
   if (await createDatabaseIfMissing(pg.serverUrl, pg.database)) log(`PostgreSQL: created database ${pg.database}`);
   const dbUrl = databaseUrl(pg.serverUrl, pg.database);
+  const demo = process.env.DESK_DEMO === '1';
+  let firstAdmin: { username: string; password: string } | undefined;
   const orm = await openOrm(dbUrl, { poolMax: 2 });
   try {
     const applied = await migrate(orm);
     if (applied.length) log(`PostgreSQL: applied migrations ${applied.join(', ')}`);
-    await orm.getSeeder().seed(DemoSeeder);
+    await orm.getSeeder().seed(demo ? DemoSeeder : ReferenceSeeder);
+    if (!demo) firstAdmin = await provisionFirstAdmin(orm);
   } finally {
     await orm.close();
   }
@@ -79,12 +89,9 @@ async function main(): Promise<void> {
   const code = await bundleTicketWorkflows(quietBundler);
   fs.writeFileSync(workflowBundle, code);
 
-  // Without a key of its own, `npm start` is a demo: checkpoints are signed with the public demo key.
-  const demo = !process.env.DESK_ARCHIVE_KEY;
-  if (demo) logger.warn('DESK_ARCHIVE_KEY is not set: demo mode, archive checkpoints signed with the public demo key (set it in production: `openssl rand -hex 32`)');
+  if (demo && !process.env.DESK_ARCHIVE_KEY) logger.warn('DESK_DEMO=1 without DESK_ARCHIVE_KEY: archive checkpoints are signed with the public demo key');
   const env = {
     ...process.env,
-    ...(demo ? { DESK_DEMO: '1' } : {}),
     DATABASE_URL: dbUrl,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_UI_URL: temporal.uiUrl ?? process.env.TEMPORAL_UI_URL ?? '',
@@ -102,7 +109,12 @@ async function main(): Promise<void> {
   log(`  console      ${base}/`);
   log(`  API docs     ${base}/api/docs`);
   log(`  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`);
-  log(`  demo sign-in (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`);
+  if (demo) log(`  demo sign-in (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`);
+  // Shown here once, and nowhere else: only its hash is stored, and it must change at first sign-in.
+  if (firstAdmin) {
+    log(`  first sign-in: user ${firstAdmin.username}, one-time password ${firstAdmin.password}`);
+    log('               (shown only now: sign in and choose your own password; the desk asks for it first)');
+  }
   log(`  runtime      Node ${process.version} (${process.execPath})`);
   log('Press Ctrl-C to stop.');
 }

@@ -1,8 +1,9 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import { ChangePasswordPage } from './account/ChangePasswordPage';
 import archiveRecords from './archive-records';
 import { AppTitle } from './AppTitle';
-import { authProvider } from './authProvider';
+import { authProvider, CHANGE_PASSWORD_PATH } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import departments, { departmentsReadOnly } from './departments';
@@ -81,6 +82,12 @@ export const App = () => (
     // The desk runs on hospital intranets: no calls home to marmelab.
     disableTelemetry
   >
-    {(permissions: Role | undefined) => resourcesFor(permissions)}
+    {(permissions: Role | undefined) => [
+      ...resourcesFor(permissions),
+      // Every signed-in user changes their own password here (the user menu's 修改密码).
+      <CustomRoutes key="account">
+        <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+      </CustomRoutes>,
+    ]}
   </Admin>
 );

@@ -10,6 +10,8 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   hospitalId: number | null;
+  /** Signed in with a one-time password: the console shows only the change-password page. */
+  mustChangePassword?: boolean;
 }
 
 export interface DeskIdentity extends UserIdentity {
@@ -17,6 +19,7 @@ export interface DeskIdentity extends UserIdentity {
   username: string;
   role: Role;
   hospitalId: number | null;
+  mustChangePassword: boolean;
 }
 
 // Only a copy for synchronous reads (identity, permissions); the cookie stays the source of truth.
@@ -45,6 +48,14 @@ const fetchMe = async (): Promise<SessionUser> => {
 
 const currentUser = async (): Promise<SessionUser> => readCachedUser() ?? fetchMe();
 
+export const CHANGE_PASSWORD_PATH = '/change-password';
+
+/** POST /api/auth/password; the other sessions end, this one goes on (and may now do everything). */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await httpClient(`${API_URL}/auth/password`, { method: 'POST', body: JSON.stringify({ currentPassword, newPassword }) });
+  await fetchMe();
+}
+
 const statusOf = (error: unknown): number | undefined =>
   error instanceof HttpError ? error.status : (error as { status?: number } | null)?.status;
 
@@ -57,6 +68,8 @@ export const authProvider: AuthProvider = {
       throw statusOf(error) === 401 ? new Error('ra.auth.sign_in_error') : error;
     });
     cacheUser(json);
+    // A one-time password (the first-run admin): nothing else until it is changed.
+    return (json as SessionUser).mustChangePassword ? { redirectTo: CHANGE_PASSWORD_PATH } : undefined;
   },
 
   logout: async () => {
@@ -91,6 +104,7 @@ export const authProvider: AuthProvider = {
       username: user.username,
       role: user.role,
       hospitalId: user.hospitalId,
+      mustChangePassword: user.mustChangePassword ?? false,
     };
   },
 

@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { deleteCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { User } from '../../db/entities';
 import { ApiError, badRequest, fieldErrors } from '../errors';
 import type { AppDeps, AppEnv } from '../env';
 import { verifyPassword } from './password';
-import { createSession, deleteSession, requireUser, SESSION_COOKIE, SESSION_TTL_SECONDS, sessionToken, toSessionUser } from './session';
-import { LoginThrottle } from './throttle';
+import { createSession, deleteSession, requireUser, SESSION_COOKIE, sessionToken, setSessionCookie, toSessionUser } from './session';
+import { clientAddress, signInThrottle } from './throttle';
 import { said } from '../../domain/messages';
 
 export const loginBody = z.object({
@@ -19,44 +18,25 @@ export const loginBody = z.object({
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export function authRoutes(deps: AppDeps) {
-  // Per account: stops guessing one password. Per address: stops spraying many accounts, with room
-  // for a whole hospital signing in from behind one NAT address.
-  const accounts = new LoginThrottle(5);
-  const addresses = new LoginThrottle(50);
+  // Growing delays per (account, address), a looser ceiling per address: see throttle.ts.
+  const throttle = signInThrottle(deps);
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const parsed = loginBody.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) throw badRequest(said('auth.credentials_required'), fieldErrors(parsed.error));
       const { username, password } = parsed.data;
-      let addr = 'unknown';
-      try {
-        addr = getConnInfo(c).remote.address ?? addr;
-      } catch {
-        // Not behind a Node socket (app.request in tests): throttle by account only.
-      }
-      const account = username.toLowerCase();
-      const wait = Math.max(accounts.retryAfter(account), addresses.retryAfter(addr));
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw new ApiError(429, said('auth.throttled', { minutes: Math.ceil(wait / 60) }));
-      }
+      const addr = clientAddress(c, deps.trustedProxies);
+      throttle.check(c, username, addr);
       const em = c.get('em');
       const user = await em.findOne(User, { username });
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok || !user.active) {
-        accounts.fail(account);
-        addresses.fail(addr);
+        throttle.failed(username, addr);
         throw new ApiError(401, said('auth.wrong_credentials'));
       }
-      accounts.succeed(account);
+      throttle.succeeded(username, addr);
       const token = await createSession(em, user.id);
-      setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: deps.secureCookies ?? false,
-        path: '/',
-        maxAge: SESSION_TTL_SECONDS,
-      });
+      setSessionCookie(c, deps, token);
       return c.json(toSessionUser(user));
     })
     .post('/logout', async (c) => {

@@ -1,17 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import { User, UserSession } from '../../db/entities';
 import { sql } from '../../db/sql';
 import type { Role } from '../../domain/roles';
 import { ApiError, forbidden } from '../errors';
-import type { AppEnv, SessionUser } from '../env';
+import type { AppDeps, AppEnv, SessionUser } from '../env';
 import { span } from '../timing';
 import { said } from '../../domain/messages';
 
 export const SESSION_COOKIE = 'sd_session';
+/** Absolute lifetime of a session, however busy. */
 export const SESSION_TTL_SECONDS = 12 * 3600;
+/** A session unused this long ends (DESK_IDLE_MINUTES; AppDeps.idleMinutes). */
+export const DEFAULT_IDLE_MINUTES = 30;
+/** last_seen_at is written at most this often per session (and at most every tenth of the idle limit). */
+const TOUCH_MS = 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -32,10 +37,33 @@ export async function deleteSession(em: EntityManager, token: string): Promise<v
   await em.nativeDelete(UserSession, { tokenHash });
 }
 
-/** Ends every session of a user (deactivated, or password, role or hospital changed). */
-export async function endSessionsOf(em: EntityManager, userId: number): Promise<void> {
+/**
+ * Ends every session of a user (deactivated, or password, role or hospital changed), but for
+ * `except` (a token: the session that changed its own password goes on).
+ */
+export async function endSessionsOf(em: EntityManager, userId: number, o: { except?: string } = {}): Promise<void> {
   for (const [tokenHash, entry] of checked) if (entry.user.id === userId) checked.delete(tokenHash);
-  await em.nativeDelete(UserSession, { user: userId });
+  await em.nativeDelete(UserSession, o.except ? { user: userId, tokenHash: { $ne: hashToken(o.except) } } : { user: userId });
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Secure unless told otherwise (DESK_SECURE_COOKIES) or the request came straight over plain
+ * http to localhost / 127.0.0.1 / [::1] (a desk tried out on one machine; browsers accept Secure
+ * cookies from https only, localhost aside). A request that went through a proxy says so in its
+ * headers and gets a Secure cookie. SameSite=Lax, not Strict: a link to a ticket in an e-mail or
+ * chat opens the console signed in.
+ */
+export function setSessionCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0], deps: Pick<AppDeps, 'secureCookies'>, token: string): void {
+  const setting = deps.secureCookies ?? 'auto';
+  let secure = setting === true;
+  if (setting === 'auto') {
+    const url = new URL(c.req.url);
+    const proxied = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded'].some((h) => c.req.header(h) !== undefined);
+    secure = url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname) || proxied;
+  }
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: SESSION_TTL_SECONDS });
 }
 
 export function sessionToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string | undefined {
@@ -43,8 +71,8 @@ export function sessionToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): strin
   return bearer ?? getCookie(c, SESSION_COOKIE);
 }
 
-export function toSessionUser(u: { id: number; username: string; displayName: string; role: Role; hospital?: { id: number } | null }): SessionUser {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, hospitalId: u.hospital?.id ?? null };
+export function toSessionUser(u: { id: number; username: string; displayName: string; role: Role; hospital?: { id: number } | null; mustChangePassword?: boolean }): SessionUser {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, hospitalId: u.hospital?.id ?? null, mustChangePassword: u.mustChangePassword ?? false };
 }
 
 interface SessionRow {
@@ -53,7 +81,9 @@ interface SessionRow {
   display_name: string;
   role: Role;
   hospital_id: number | null;
+  must_change_password: boolean;
   expires_at: Date | string;
+  last_seen_at: Date | string;
 }
 
 /**
@@ -66,25 +96,46 @@ interface SessionRow {
  */
 export const SESSION_RECHECK_MS = 5_000;
 const MAX_CHECKED = 10_000;
-const checked = new Map<string, { user: SessionUser; until: number }>();
+const checked = new Map<string, { user: SessionUser; until: number; lastSeen: number }>();
 
 async function checkSession(c: Parameters<MiddlewareHandler<AppEnv>>[0], tokenHash: string): Promise<SessionUser | undefined> {
   const now = Date.now();
+  const idleMs = c.get('idleMs') ?? DEFAULT_IDLE_MINUTES * 60_000;
+  const touchMs = Math.min(TOUCH_MS, idleMs / 10);
   const hit = checked.get(tokenHash);
-  if (hit && hit.until > now) return hit.user;
+  // A hit serves until the session's last use on record is touchMs old: then this use is written.
+  if (hit && hit.until > now && now - hit.lastSeen < touchMs) return hit.user;
   checked.delete(tokenHash);
-  // One plain query: this runs before everything else the API does.
+  // One statement, one round trip: this runs before everything else the API does. The session is
+  // live (absolute TTL, idle limit, active user), and its last use is written when it is older
+  // than touchMs, so a busy user costs one write a minute, not one per request.
   const [row] = await sql<SessionRow>(
     c.get('em'),
-    `select u.id, u.username, u.display_name, u.role, u.hospital_id, s.expires_at from user_sessions s join users u on u.id = s.user_id
-     where s.token_hash = ? and s.expires_at > now() and u.active`,
-    [tokenHash],
+    `with live as (
+       select u.id, u.username, u.display_name, u.role, u.hospital_id, u.must_change_password, s.expires_at, s.last_seen_at
+       from user_sessions s join users u on u.id = s.user_id
+       where s.token_hash = ? and s.expires_at > now() and s.last_seen_at > now() - make_interval(secs => ?) and u.active
+     ), touched as (
+       update user_sessions set last_seen_at = now()
+       where token_hash = ? and last_seen_at < now() - make_interval(secs => ?) and exists (select 1 from live)
+     )
+     select * from live`,
+    [tokenHash, idleMs / 1000, tokenHash, touchMs / 1000],
   );
   if (!row) return undefined;
-  const user: SessionUser = { id: row.id, username: row.username, displayName: row.display_name, role: row.role, hospitalId: row.hospital_id };
+  const user: SessionUser = {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    hospitalId: row.hospital_id,
+    mustChangePassword: row.must_change_password,
+  };
+  const seen = new Date(row.last_seen_at).getTime();
+  const lastSeen = seen < now - touchMs ? now : seen;
   // Oldest first out: a Map iterates in insertion order.
   if (checked.size >= MAX_CHECKED) checked.delete(checked.keys().next().value!);
-  checked.set(tokenHash, { user, until: Math.min(now + SESSION_RECHECK_MS, new Date(row.expires_at).getTime()) });
+  checked.set(tokenHash, { user, lastSeen, until: Math.min(now + SESSION_RECHECK_MS, new Date(row.expires_at).getTime(), lastSeen + idleMs) });
   return user;
 }
 
@@ -94,12 +145,22 @@ export async function signedInUser(c: Parameters<MiddlewareHandler<AppEnv>>[0]):
   return token ? checkSession(c, hashToken(token)).catch(() => undefined) : undefined;
 }
 
-/** 401 unless the request carries a live session of an active user (cookie or bearer token). */
+/** What a session whose password must change may still do: see who it is, and change it. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/password']);
+
+/**
+ * 401 unless the request carries a live session of an active user (cookie or bearer token);
+ * 403 `auth.password_change_required` for anything but WHILE_PASSWORD_MUST_CHANGE while the
+ * user's password must change (the first-run admin's one-time password).
+ */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = sessionToken(c);
   if (!token) throw new ApiError(401, said('auth.sign_in'));
   const user = await span(c, 'auth', () => checkSession(c, hashToken(token)));
   if (!user) throw new ApiError(401, said('auth.session_expired'));
+  if (user.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(`${c.req.method} ${c.req.path.replace(/\/+$/, '')}`)) {
+    throw forbidden(said('auth.password_change_required'));
+  }
   c.set('user', user);
   await next();
 };

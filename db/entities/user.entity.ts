@@ -17,6 +17,8 @@ export const User = defineEntity({
     phone: p.string().length(32).nullable(),
     email: p.string().length(200).nullable(),
     active: p.boolean().default(true),
+    /** Set on the first-run admin's one-time password: until changed, the session may only change it. */
+    mustChangePassword: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });
@@ -31,6 +33,8 @@ export const UserSession = defineEntity({
     user: p.manyToOne(User).ref().deleteRule('cascade'),
     createdAt: p.datetime().onCreate(() => new Date()),
     expiresAt: p.datetime().index(),
+    /** Last request seen on this session, written at most once a minute: the idle timeout reads it. */
+    lastSeenAt: p.datetime().onCreate(() => new Date()),
   }),
 });
 export type IUserSession = InferEntity<typeof UserSession>;

@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { hashPassword } from '../../api/auth/password';
-import { NURSING_SYSTEMS } from '../../domain/catalogue';
 import type { Role } from '../../domain/roles';
-import { DEFAULT_SLA_TARGETS } from '../../domain/sla';
-import { Department, Hospital, HospitalSystem, NursingSystem, SlaPolicy, User, type IHospital } from '../entities';
+import { Department, Hospital, HospitalSystem, NursingSystem, User, type IHospital } from '../entities';
+import { ReferenceSeeder } from './reference.seeder';
 
 /** Every demo account signs in with this password unless DESK_DEMO_PASSWORD says otherwise. */
 export const DEMO_PASSWORD = process.env.DESK_DEMO_PASSWORD ?? 'Desk#2026';
@@ -38,13 +37,14 @@ const HOSPITALS = [
 ];
 
 /**
- * Demo hospitals, the three nursing systems, one user per role and the seed's default SLA policy.
- * Runs only on an empty database, so a second `npm start` keeps whatever users changed.
+ * Demo hospitals and one user per role (all with DEMO_PASSWORD), over the reference data (the three
+ * nursing systems, the seed's default SLA policy). Only for a try-out (`DESK_DEMO=1 npm start`)
+ * and the tests; runs only on a database without users, so a second start keeps what users changed.
  */
 export class DemoSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
     if ((await em.count(User, {})) > 0) return;
-    for (const s of NURSING_SYSTEMS) em.create(NursingSystem, { ...s });
+    await this.call(em, [ReferenceSeeder]);
     const hospitals = new Map<string, IHospital>();
     for (const h of HOSPITALS) {
       const hospital = em.create(Hospital, { code: h.code, name: h.name });
@@ -60,18 +60,6 @@ export class DemoSeeder extends Seeder {
         role: a.role,
         passwordHash,
         hospital: a.hospitalCode ? hospitals.get(a.hospitalCode) : null,
-      });
-    }
-    for (const t of DEFAULT_SLA_TARGETS) {
-      em.create(SlaPolicy, {
-        name: '默认服务响应承诺',
-        hospital: null,
-        level: t.level,
-        replySeconds: t.replySeconds,
-        firstSolutionSeconds: t.firstSolutionSeconds,
-        warnAt: t.warnAt,
-        unclaimedReminderSeconds: t.unclaimedReminderSeconds,
-        signatureReminderSeconds: t.signatureReminderSeconds,
       });
     }
     await em.flush();

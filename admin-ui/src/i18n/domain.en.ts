@@ -183,6 +183,17 @@ export const domainEnglish = {
     },
   },
   desk: {
+    account: {
+      changePassword: 'Change password',
+      currentPassword: 'Current password',
+      newPassword: 'New password',
+      confirmPassword: 'New password, once more',
+      hint: 'At least 10 characters, and not your user name. Your other sign-ins end when it changes.',
+      mismatch: 'The two new passwords are not the same',
+      firstSignIn: 'You signed in with a one-time password. Choose a password of your own to go on.',
+      submit: 'Change password',
+      changed: 'Password changed; your other sign-ins have ended',
+    },
     duration: {
       days: '%{n} d',
       hours: '%{n} h',

@@ -185,6 +185,17 @@ export const domainChinese: DomainMessages = {
     },
   },
   desk: {
+    account: {
+      changePassword: '修改密码',
+      currentPassword: '当前密码',
+      newPassword: '新密码',
+      confirmPassword: '再次输入新密码',
+      hint: '至少 10 个字符，且不能与用户名相同。修改后，您在其他地方的登录将失效。',
+      mismatch: '两次输入的新密码不一致',
+      firstSignIn: '您使用的是一次性密码登录，请先设置自己的密码再继续。',
+      submit: '修改密码',
+      changed: '密码已修改，其他登录已失效',
+    },
     duration: {
       days: '%{n} 天',
       hours: '%{n} 小时',
