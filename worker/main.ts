@@ -4,6 +4,7 @@ import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { loadTemporalSettings } from '../config/temporal';
 import { openOrm } from '../db/orm';
 import { createWorker } from './create-worker';
+import { ensureReconcileSchedule } from './reconcile-schedule';
 
 async function main(): Promise<void> {
   const settings = loadTemporalSettings();
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
         console.log(`worker: memory rss ${mib(m.rss)} MiB, js heap ${mib(m.heapUsed)} of ${mib(m.heapTotal)} MiB, external ${mib(m.external)} MiB`);
       }, every * 1000).unref();
     }
+    // Reconciliation of open tickets with their workflows: created or updated, and run once now.
+    // Not fatal: the worker serves tickets without it, and the next start tries again.
+    ensureReconcileSchedule(temporal, settings.taskQueue).catch((e: Error) => console.warn(`worker: reconciliation schedule not set up: ${e.message}`));
     const allocator = process.env.DESK_WORKER_ALLOCATOR ?? 'glibc';
     console.log(`worker: polling task queue "${settings.taskQueue}" in namespace "${settings.namespace}" (cache ${worker.options.maxCachedWorkflows} tickets, ${allocator} malloc)`);
     await worker.run();

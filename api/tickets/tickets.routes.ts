@@ -103,6 +103,11 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
         if (typeof value !== 'boolean') throw queryError('breached', said('request.filter_boolean', { field: 'breached' }));
         where.push(value ? { $or: [{ replyBreached: true }, { solutionBreached: true }] } : { replyBreached: false, solutionBreached: false });
         break;
+      case 'workflowLost':
+        // Open tickets whose workflow was lost (reconciliation): the dashboard's figure, listed.
+        if (typeof value !== 'boolean') throw queryError('workflowLost', said('request.filter_boolean', { field: 'workflowLost' }));
+        where.push(value ? { workflowState: { $ne: null } } : { workflowState: null });
+        break;
       case 'systemCode':
         if (typeof value !== 'string') throw queryError(key, said('request.filter_text', { field: key }));
         where.push({ system: value });

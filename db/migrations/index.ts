@@ -6,6 +6,7 @@ import { Migration20261126190000 } from './Migration20261126190000';
 import { Migration20261126191000 } from './Migration20261126191000';
 import { Migration20261202050000 } from './Migration20261202050000';
 import { Migration20261202060000 } from './Migration20261202060000';
+import { Migration20261202080000 } from './Migration20261202080000';
 
 /** Every committed migration, oldest first. `npm run db:migration:create` prints the line to add. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126191000', class: Migration20261126191000 },
   { name: 'Migration20261202050000', class: Migration20261202050000 },
   { name: 'Migration20261202060000', class: Migration20261202060000 },
+  { name: 'Migration20261202080000', class: Migration20261202080000 },
 ];
