@@ -26,6 +26,8 @@ export interface StackOptions {
   consoleDir?: string;
   /** A database of the file's own instead of the run's shared one. */
   ownDatabase?: boolean;
+  /** A Temporal server of the file's own (a drill that loses its state) instead of the run's. */
+  temporalAddress?: string;
 }
 
 function env(name: string): string {
@@ -41,7 +43,7 @@ function env(name: string): string {
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   quietRuntime();
   const settings = { namespace: env('TEMPORAL_NAMESPACE'), taskQueue: `test-${randomUUID()}` };
-  const address = env('TEMPORAL_ADDRESS');
+  const address = opts.temporalAddress ?? env('TEMPORAL_ADDRESS');
   const db = opts.ownDatabase ? await ownDatabase() : { url: env('DATABASE_URL'), drop: async () => {} };
   const orm = await openOrm(db.url, { poolMax: 5 });
   const workerConnection = await NativeConnection.connect({ address });
