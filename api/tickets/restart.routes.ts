@@ -48,7 +48,8 @@ export function restartRoutes(tickets: TicketGateway, temporal: Parameters<typeo
     const t = await em.findOne(Ticket, { id });
     if (!t) throw notFound('ticket.not_found');
     if (t.status !== 'open' && t.status !== 'resolved') throw new ApiError(409, said('ticket.restart_not_open', { status: t.status }));
-    const status = await ticketWorkflowStatus(temporal, id);
+    // Bounded: an unreachable Temporal is a prompt 503, not a hang.
+    const status = await temporal.connection.withDeadline(Date.now() + 5000, () => ticketWorkflowStatus(temporal, id));
     if (status === 'running') {
       if (t.workflowState) await clearWorkflowLost(em, id);
       throw new ApiError(409, said('ticket.restart_running'));
