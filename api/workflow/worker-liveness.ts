@@ -6,7 +6,7 @@ import { liveWorkers } from '../../db/worker-heartbeat';
  * for `cacheMs` (one query per couple of seconds, not per step); a no is asked again each time, so
  * a worker that comes back counts at once. Concurrent askers share one query.
  */
-export function workerLiveness(orm: Orm, taskQueue: string, cacheMs = 2000): () => Promise<boolean> {
+export function workerLiveness(orm: Orm, taskQueue: string, cacheMs = 1000): () => Promise<boolean> {
   let aliveUntil = 0;
   let asking: Promise<boolean> | undefined;
   return async () => {
