@@ -7,6 +7,7 @@ import { startStack, type Stack } from '../../harness/stack';
 import { approve, escalate, triage } from '../../harness/step-data';
 import { sleep } from '../../harness/wait';
 import { reconcileScheduleId, ensureReconcileSchedule } from '../../worker/reconcile-schedule';
+import { recordHistory } from '../support/histories';
 import { drillLog } from './support';
 
 /**
@@ -158,6 +159,9 @@ describe('drill: Temporal loses its database, then the worker dies', () => {
     ok(await engineer.post(`/api/tasks/${t1.openTasks[0]}/complete`, { outcome: 'resolved', actions: '远程处理', solution: '已恢复' }), 'remote resolved after restart');
     const g3 = tickets.find((t) => t.group === 3)!;
     ok(await dispatcher.post(`/api/tasks/${g3.openTasks[0]}/complete`, approve(engineer.userId)), 'dispatch after restart');
+    // The restarted run goes to the end: archived, and (RECORD_HISTORIES=1) kept for the replay test.
+    await until(`${t1.id} archived`, 60_000, async () => (await sql<{ status: string }>(db(), 'select status from tickets where id = ?', [t1.id]))[0].status === 'archived');
+    await recordHistory(stack, t1.id, 'restarted-then-resolved');
 
     // The untriaged tickets' reply clocks breach at their original deadlines (or at once if passed).
     const untriaged = tickets.filter((t) => t.group === 0);
