@@ -127,6 +127,8 @@ describe('drill: Temporal loses its database, then the worker dies', () => {
     // The page answers promptly from PostgreSQL's record.
     const page = ok(await dispatcher.get<Detail>(`/api/tickets/${t1.id}`), 'page');
     expect([page.workflowState, page.detailSource, page.detail === null]).toEqual(['missing', 'database', false]);
+    const timeline = await dispatcher.get<{ source: string; timeline: unknown[] }>(`/api/tickets/${t1.id}/history`);
+    expect([timeline.status, timeline.body.source, timeline.body.timeline]).toEqual([200, 'none', []]);
 
     // Reconciliation again: still one task per ticket, nothing marked anew.
     const runs = async () => {
