@@ -26,6 +26,9 @@ import { tasksRoutes } from './tasks/tasks.routes';
 import { usersRoutes } from './users/users.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
 import { ticketGateway } from './workflow/ticket-gateway';
+import { workerLiveness } from './workflow/worker-liveness';
+import { restartRoutes } from './tickets/restart.routes';
+import { liveWorkers } from '../db/worker-heartbeat';
 import { sameOriginWrites } from './same-origin';
 import { limitWrites, WriteRate } from './write-rate';
 import { createLogger } from '../platform/log';
@@ -52,7 +55,14 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 export function createApp(deps: AppDeps) {
-  const tickets = ticketGateway({ temporal: deps.temporal, orm: deps.orm, taskQueue: deps.settings.taskQueue, timeoutMs: deps.temporalTimeoutMs });
+  const tickets = ticketGateway({
+    temporal: deps.temporal,
+    orm: deps.orm,
+    taskQueue: deps.settings.taskQueue,
+    timeoutMs: deps.temporalTimeoutMs,
+    // No worker: a step is 503 at once, a page reads PostgreSQL's record (docs/design.md, "Worker liveness").
+    workerAlive: workerLiveness(deps.orm, deps.settings.taskQueue),
+  });
   const log = deps.log ?? createLogger('api');
   const accessLog = deps.accessLog ?? process.env.DESK_ACCESS_LOG !== 'off';
   const app = new Hono<AppEnv>();
@@ -110,7 +120,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/ready', async (c) => {
-    const [db, temporal] = await Promise.all([
+    const [db, temporal, worker] = await Promise.all([
       deps.orm.em
         .fork()
         .getConnection()
@@ -119,13 +129,18 @@ export function createApp(deps: AppDeps) {
       deps.temporal.connection
         .withDeadline(Date.now() + 3000, () => deps.temporal.connection.workflowService.getSystemInfo({}))
         .then(() => 'ok', (e: Error) => e.message),
+      // A worker wrote its heartbeat row within 30 s (docs/decisions.md, "Worker liveness from a heartbeat row").
+      liveWorkers(deps.orm.em.fork(), deps.settings.taskQueue).then(
+        (n) => (n > 0 ? 'ok' : `no worker heartbeat on task queue ${deps.settings.taskQueue} in 30 s`),
+        (e: Error) => e.message,
+      ),
     ]);
-    const ready = db === 'ok' && temporal === 'ok';
+    const ready = db === 'ok' && temporal === 'ok' && worker === 'ok';
     // The infrastructure's own errors go to the log; vendor staff learn which part is down, others only whether.
-    if (!ready) log.warn({ requestId: c.get('requestId'), database: db, temporal }, 'not ready');
+    if (!ready) log.warn({ requestId: c.get('requestId'), database: db, temporal, worker }, 'not ready');
     const user = await signedInUser(c);
     const state = (r: string) => (r === 'ok' ? 'ok' : 'unavailable');
-    const parts = user && user.role !== 'hospital_contact' ? { database: state(db), temporal: state(temporal) } : {};
+    const parts = user && user.role !== 'hospital_contact' ? { database: state(db), temporal: state(temporal), worker: state(worker) } : {};
     return c.json({ status: ready ? 'ready' : 'unavailable', ...parts }, ready ? 200 : 503);
   });
   app.get('/api/config', (c) =>
@@ -137,6 +152,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/auth', passwordRoutes(deps));
   app.route('/api/tickets', ticketsRoutes(deps, tickets));
+  app.route('/api/tickets', restartRoutes(tickets, deps.temporal));
   app.route('/api/tasks', tasksRoutes(tickets));
   app.route('/api/hospitals', hospitalsRoutes());
   app.route('/api/departments', departmentsRoutes());

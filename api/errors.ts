@@ -69,6 +69,8 @@ export function fieldErrors(error: z.ZodError): FieldMessages {
 export function onError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     const errors = err.errors && Object.fromEntries(Object.entries(err.errors).map(([field, s]) => [field, spoken(s)]));
+    // Ours to say "later" too (no worker, ticket numbers behind): the client may retry.
+    if (err.status === 503) c.header('Retry-After', '5');
     return c.json({ ...spoken(err.said), ...(errors ? { errors } : {}) }, err.status);
   }
   if (err instanceof HTTPException) return c.json(spoken(said('request.rejected')), err.status);

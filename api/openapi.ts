@@ -50,6 +50,7 @@ const OPS: Op[] = [
   { method: 'post', path: '/api/tickets/{id}/level', summary: 'Change the fault level; deadlines are recomputed from receipt', tag: 'tickets', roles: 'dispatcher, manager', body: levelInput, idempotent: true },
   { method: 'post', path: '/api/tickets/{id}/pause', summary: 'Stop the SLA clocks (waiting on the hospital)', tag: 'tickets', roles: 'dispatcher, manager, assigned engineer', body: reasonInput, idempotent: true },
   { method: 'post', path: '/api/tickets/{id}/resume', summary: 'Restart the SLA clocks', tag: 'tickets', roles: 'dispatcher, manager, assigned engineer', idempotent: true },
+  { method: 'post', path: '/api/tickets/{id}/restart', summary: 'Restart a ticket whose workflow was lost, from the state PostgreSQL recorded (409 if it runs or is closed)', tag: 'tickets', roles: 'manager, admin' },
   { method: 'post', path: '/api/tickets/{id}/cancel', summary: 'Cancel with a reason (the hospital only before work starts)', tag: 'tickets', roles: 'dispatcher, manager, hospital_contact', body: reasonInput, idempotent: true },
 
   { method: 'get', path: '/api/tasks', summary: 'Tasks visible to the user. Filters: mine, queue, status, kind, ticketId, assigneeId', tag: 'tasks', list: true },
@@ -96,7 +97,7 @@ const OPS: Op[] = [
 
   { method: 'get', path: '/api/config', summary: 'Links the console needs (Temporal UI, namespace)', tag: 'ops', public: true },
   { method: 'get', path: '/api/health', summary: 'Liveness', tag: 'ops', public: true },
-  { method: 'get', path: '/api/ready', summary: 'Readiness: database and Temporal reachable (503 if not)', tag: 'ops', public: true },
+  { method: 'get', path: '/api/ready', summary: 'Readiness: database and Temporal reachable, a worker alive (heartbeat < 30 s); 503 if not', tag: 'ops', public: true },
 ];
 
 /** What the server says: a code of domain/messages.ts, its params, and the English sentence. */

@@ -214,6 +214,14 @@ export const MESSAGES = {
   'archive.hash_changed': 'does not match the hash the event log recorded when it was archived',
   'archive.checkpoint_missing': 'has no signed checkpoint',
   'archive.checkpoint_invalid': 'its signed checkpoint does not match: the chain was rewritten from here',
+
+  // lost workflows and dead workers (issue 14, item 4): reconciliation, restart, readiness
+  'ticket.workflow_lost': 'This ticket’s workflow was lost; a manager must restart it from its last recorded state',
+  'ticket.restart_not_lost': 'Only a ticket whose workflow was lost can be restarted',
+  'ticket.restart_not_open': 'Only an open ticket can be restarted; this one is {status}',
+  'ticket.restart_running': 'This ticket’s workflow is already running again',
+  'task.restart_instead': 'This task is done by restarting its ticket, not by a form',
+  'workflow.no_worker': 'No worker is running ticket workflows right now; please retry shortly.',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,5 +1,5 @@
 import type { ClockName } from './sla';
-import type { Actor, Status, Step, TaskKind, TicketIntake, TicketState } from './ticket';
+import type { Actor, DeskTaskKind, Status, Step, TaskKind, TicketIntake, TicketState } from './ticket';
 import type { Category, FaultLevel, MaintenanceType } from './catalogue';
 import type { NotificationKind, ParamValue } from './messages';
 import type { Role } from './roles';
@@ -35,7 +35,7 @@ export interface TaskRow {
 export interface ClosedTask {
   id: string;
   /** The whole row, so a task can be written closed even if its opening was never written. */
-  kind: TaskKind;
+  kind: TaskKind | DeskTaskKind;
   candidateRole: Role;
   assigneeId: number | null;
   createdAt: number;

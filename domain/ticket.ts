@@ -28,7 +28,24 @@ export interface TicketWorkflowOptions {
   slaTargets: SlaTarget[];
   /** See DEFAULT_PROJECTION_GRACE_SECONDS in the workflow. */
   projectionGraceSeconds?: number;
+  /**
+   * A new run of a ticket whose workflow was lost (restart, docs/workflow.md): the state rebuilt
+   * from the events PostgreSQL recorded. The run carries on from there, opening nothing new.
+   */
+  resumeFrom?: ResumeFrom;
 }
+
+/** What a restarted run starts from: the rebuilt state, who restarted it, and the desk's tasks it closes. */
+export interface ResumeFrom {
+  state: TicketState;
+  by: Actor;
+  /** The open `workflow_lost` tasks the restart closes. */
+  lostTasks: { id: string; createdAt: number }[];
+}
+
+/** Why the desk no longer trusts a ticket's workflow: none found (missing), or it ended without closing the ticket (failed). */
+export const WORKFLOW_STATES = ['missing', 'failed'] as const;
+export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 
 /** What intake knows about a request before anyone has triaged it. */
 export interface TicketIntake {
@@ -51,6 +68,13 @@ export interface TicketIntake {
 /** Human steps the workflow waits for; one open task row each. */
 export const TASK_KINDS = ['triage', 'remote', 'dispatch', 'checkin', 'repair_form', 'signature', 'escalation'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+/**
+ * Tasks the desk raises itself, beside the workflow's: a ticket whose workflow was lost
+ * (reconciliation), for a manager to restart. Closed by the restart, not by a form.
+ */
+export const DESK_TASK_KINDS = ['workflow_lost'] as const;
+export type DeskTaskKind = (typeof DESK_TASK_KINDS)[number];
+export const ALL_TASK_KINDS = [...TASK_KINDS, ...DESK_TASK_KINDS] as const;
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 

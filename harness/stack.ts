@@ -32,6 +32,8 @@ export interface StackOptions {
   demo?: boolean;
   /** Settings of the API (cookies, proxies, idle limit, throttling) as a deployment would set them. */
   app?: Pick<AppDeps, 'secureCookies' | 'trustedProxies' | 'idleMinutes' | 'throttle'>;
+  /** A Temporal server of the file's own (a drill that loses its state) instead of the run's. */
+  temporalAddress?: string;
 }
 
 function env(name: string): string {
@@ -47,7 +49,7 @@ function env(name: string): string {
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   quietRuntime();
   const settings = { namespace: env('TEMPORAL_NAMESPACE'), taskQueue: `test-${randomUUID()}` };
-  const address = env('TEMPORAL_ADDRESS');
+  const address = opts.temporalAddress ?? env('TEMPORAL_ADDRESS');
   const db = opts.ownDatabase ? await ownDatabase(opts.demo ?? true) : { url: env('DATABASE_URL'), drop: async () => {} };
   // As the API and the worker are: the app's role (no UPDATE/DELETE on archive and events).
   const orm = await openOrm(db.url, { poolMax: 5, role: APP_ROLE });

@@ -8,6 +8,7 @@ import { archiveKey } from '../db/archive-chain';
 import { createLogger } from '../platform/log';
 
 const log = createLogger('worker');
+import { ensureReconcileSchedule } from './reconcile-schedule';
 
 async function main(): Promise<void> {
   const settings = loadTemporalSettings();
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
         log.info(mem, `worker: memory rss ${mem.rssMiB} MiB, js heap ${mem.heapUsedMiB} of ${mem.heapTotalMiB} MiB, external ${mem.externalMiB} MiB`);
       }, every * 1000).unref();
     }
+    // Reconciliation of open tickets with their workflows: created or updated, and run once now.
+    // Not fatal: the worker serves tickets without it, and the next start tries again.
+    ensureReconcileSchedule(temporal, settings.taskQueue).catch((e: Error) => log.warn({ err: e }, `worker: reconciliation schedule not set up: ${e.message}`));
     const allocator = process.env.DESK_WORKER_ALLOCATOR ?? 'glibc';
     const ready = { taskQueue: settings.taskQueue, namespace: settings.namespace, cachedWorkflows: worker.options.maxCachedWorkflows, allocator, node: process.version };
     log.info(ready, `worker: polling task queue ${settings.taskQueue} in namespace ${settings.namespace} (cache ${worker.options.maxCachedWorkflows} tickets, ${allocator} malloc)`);

@@ -1,2 +1,3 @@
 // Entry point the worker bundles: every workflow type the task queue serves.
 export { ticketWorkflow } from './ticket/workflow';
+export { reconcileWorkflow } from './reconcile/workflow';

@@ -20,7 +20,7 @@ export const SYSTEM_CODES = NURSING_SYSTEMS.map((s) => s.code);
 export type { Category, Channel, FaultLevel, MaintenanceType } from '../../domain/catalogue';
 export type { Role } from '../../domain/roles';
 export type { ClockName } from '../../domain/sla';
-export type { Status, Step, TaskKind, TaskStatus } from '../../domain/ticket';
+export type { DeskTaskKind, Status, Step, TaskKind, TaskStatus } from '../../domain/ticket';
 export type SystemCode = (typeof NURSING_SYSTEMS)[number]['code'];
 
 export const systemChoices = choicesOf('system', SYSTEM_CODES);

@@ -63,7 +63,7 @@ const get = async <T,>(path: string): Promise<T> => (await httpClient(`${API_URL
 const enc = encodeURIComponent;
 
 /** Escape hatches on a ticket (POST /api/tickets/:id/<action>); each answers with the updated ticket. */
-export type TicketAction = 'pause' | 'resume' | 'level' | 'reassign' | 'cancel' | 'notes';
+export type TicketAction = 'pause' | 'resume' | 'level' | 'reassign' | 'cancel' | 'notes' | 'restart';
 
 /** The workflow's steps and the desk's own endpoints, beside react-admin's CRUD methods. */
 export interface DeskMethods {

@@ -36,6 +36,8 @@ export interface DashboardStats {
   complianceThisMonth: { level: FaultLevel | null; clock: ClockName; met: number; missed: number; pending: number }[];
   breachesThisMonth: number;
   openEscalations: number;
+  /** Open requests whose workflow was lost (reconciliation). */
+  workflowsLost: number;
   bySystem: { systemCode: string; count: number }[];
   byCategory: { category: string | null; count: number }[];
   engineerWorkload: { userId: number; displayName: string; open: number }[];

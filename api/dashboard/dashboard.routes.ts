@@ -13,7 +13,7 @@ export function dashboardRoutes(deps: AppDeps) {
     const tz = deps.timeZone;
     const monthStart = `(date_trunc('month', now() at time zone '${tz.replace(/'/g, "''")}') at time zone '${tz.replace(/'/g, "''")}')`;
     const num = (v: unknown) => Number(v);
-    const [open, compliance, breaches, escalations, bySystem, byCategory, workload] = await Promise.all([
+    const [open, compliance, breaches, escalations, bySystem, byCategory, workload, lost] = await Promise.all([
       conn.execute(`select fault_level as level, step, count(*) as count from tickets where status = 'open' group by 1, 2 order by 1, 2`),
       conn.execute(`
         select fault_level as level, clock,
@@ -35,12 +35,15 @@ export function dashboardRoutes(deps: AppDeps) {
         select u.id as "userId", u.display_name as "displayName", count(t.id) as open
         from users u left join tasks t on t.assignee_id = u.id and t.status = 'open'
         where u.role = 'engineer' and u.active group by 1, 2 order by 3 desc, 2`),
+      // Open tickets whose workflow was lost (reconciliation): nothing moves them until a manager restarts them.
+      conn.execute(`select count(*) as n from tickets where workflow_state is not null and status in ('open', 'resolved')`),
     ]);
     return c.json({
       openByLevelAndStep: open.map((r) => ({ level: r.level === null ? null : num(r.level), step: r.step, count: num(r.count) })),
       complianceThisMonth: compliance.map((r) => ({ level: r.level === null ? null : num(r.level), clock: r.clock, met: num(r.met), missed: num(r.missed), pending: num(r.pending) })),
       breachesThisMonth: num(breaches[0].n),
       openEscalations: num(escalations[0].n),
+      workflowsLost: num(lost[0].n),
       bySystem: bySystem.map((r) => ({ systemCode: r.systemCode, count: num(r.count) })),
       byCategory: byCategory.map((r) => ({ category: r.category, count: num(r.count) })),
       engineerWorkload: workload.map((r) => ({ userId: num(r.userId), displayName: r.displayName, open: num(r.open) })),

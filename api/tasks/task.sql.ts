@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../db/sql';
 import type { ListQuery } from '../list-query';
 import type { Role } from '../../domain/roles';
-import { TASK_KINDS, TASK_STATUSES, type TaskKind } from '../../domain/ticket';
+import { TASK_KINDS, TASK_STATUSES, type DeskTaskKind, type TaskKind } from '../../domain/ticket';
 import type { SessionUser } from '../env';
 import type { TaskDto } from './task.dto';
 import { said } from '../../domain/messages';
@@ -11,7 +11,7 @@ import { oneOfError, queryError, unknownFilter } from '../list-query';
 interface TaskRow {
   id: string;
   ticket_id: string;
-  kind: TaskKind;
+  kind: TaskKind | DeskTaskKind;
   candidate_role: Role;
   assignee_id: number | null;
   assignee_name: string | null;

@@ -87,6 +87,7 @@ export function tasksRoutes(tickets: TicketGateway) {
       if (task.status === 'open' && task.assigneeId === user.id) return c.json(task);
       if (task.status !== 'open') throw new ApiError(409, said(task.status === 'done' ? 'task.already_done' : 'task.already_cancelled'));
       if (task.candidateRole !== user.role) throw forbidden(said('task.for_role', { role: task.candidateRole }));
+      if (task.kind === 'workflow_lost') throw new ApiError(409, said('task.restart_instead'));
       const updateId = `${task.id}:claim:${user.id}`;
       await refusalsAsHttp(() => tickets.update(task.ticketId, claimTaskUpdate, { actor: actorOf(user), taskId: task.id }, { updateId, timed: (part, fn) => span(c, part, fn) }));
       return c.json(await visibleTask(c.get('em'), user, task.id));
@@ -95,6 +96,8 @@ export function tasksRoutes(tickets: TicketGateway) {
       const user = c.get('user');
       const em = c.get('em');
       const task = await span(c, 'task', () => visibleTask(em, user, c.req.param('id')));
+      // The desk's own task (a lost workflow) closes by restarting its ticket, not by a form.
+      if (task.kind === 'workflow_lost') throw new ApiError(409, said('task.restart_instead'));
       const step = TASK_STEPS[task.kind];
       const doneByMe = task.status === 'done' && task.completedById === user.id;
       if (!doneByMe) assertMayWork(user, task);

@@ -4,6 +4,7 @@ import { dueAt, met } from '../../domain/sla';
 import type { TicketState } from '../../domain/ticket';
 import { toTaskDto } from '../tasks/task.dto';
 import type { TicketGateway } from '../workflow/ticket-gateway';
+import { recordedTicket } from './recorded-state';
 
 /**
  * What the show page needs beyond the row: every task, and the workflow's own record of the work
@@ -13,8 +14,10 @@ import type { TicketGateway } from '../workflow/ticket-gateway';
 export async function ticketDetail(tickets: TicketGateway, em: EntityManager, t: ITicket) {
   const tasks = await em.find(TicketTask, { ticket: t.id }, { populate: ['assignee'], orderBy: { createdAt: 'asc', id: 'asc' } });
   let state: TicketState | null = null;
-  let source: 'workflow' | 'archive' | 'unavailable' = 'unavailable';
+  let source: 'workflow' | 'archive' | 'database' | 'unavailable' = 'unavailable';
   try {
+    // A lost workflow is not asked; a dead worker or server fails fast (the gateway).
+    if (t.workflowState) throw new Error('workflow lost');
     state = await tickets.state(t.id);
     source = 'workflow';
   } catch {
@@ -22,6 +25,13 @@ export async function ticketDetail(tickets: TicketGateway, em: EntityManager, t:
     if (archived) {
       state = { ...(archived.ticket as unknown as TicketState), signature: archived.signature as unknown as TicketState['signature'] };
       source = 'archive';
+    } else {
+      // The record PostgreSQL keeps: the state rebuilt from the ticket's events (no signature image).
+      const recorded = await recordedTicket(em.fork(), t.id).catch(() => null);
+      if (recorded) {
+        state = recorded.state;
+        source = 'database';
+      }
     }
   }
   return {

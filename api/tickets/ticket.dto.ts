@@ -31,6 +31,8 @@ export function toTicketDto(t: ITicket) {
     solutionBreached: t.solutionBreached,
     pausedSince: t.pausedSince?.toISOString() ?? null,
     closedAt: t.closedAt?.toISOString() ?? null,
+    /** Set when the open ticket's workflow was lost (missing, failed): a manager restarts it. */
+    workflowState: t.workflowState ?? null,
     createdById: t.createdBy.id,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Hono, type Context } from 'hono';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -57,8 +57,10 @@ async function workflowHistory(tickets: TicketGateway, em: EntityManager, ticket
     return { source: 'temporal' as const, history: await tickets.history(ticketNo) };
   } catch (e) {
     // Past the namespace retention Temporal forgets the run; the archive kept a copy.
-    if (!archived) throw e;
-    return { source: 'archive' as const, history: historyFromJSON(archived.history) };
+    if (archived) return { source: 'archive' as const, history: historyFromJSON(archived.history) };
+    // A lost workflow (docs/design.md, "Reconciliation") has no history left to show; the page shows the database's record.
+    if (e instanceof WorkflowNotFoundError) return { source: 'none' as const, history: historyFromJSON({ events: [] }) };
+    throw e;
   }
 }
 
@@ -100,6 +102,11 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
         // Either commitment missed (or running late right now): the 已超时 quick filter.
         if (typeof value !== 'boolean') throw queryError('breached', said('request.filter_boolean', { field: 'breached' }));
         where.push(value ? { $or: [{ replyBreached: true }, { solutionBreached: true }] } : { replyBreached: false, solutionBreached: false });
+        break;
+      case 'workflowLost':
+        // Open tickets whose workflow was lost (reconciliation): the dashboard's figure, listed.
+        if (typeof value !== 'boolean') throw queryError('workflowLost', said('request.filter_boolean', { field: 'workflowLost' }));
+        where.push(value ? { workflowState: { $ne: null } } : { workflowState: null });
         break;
       case 'systemCode':
         if (typeof value !== 'string') throw queryError(key, said('request.filter_text', { field: key }));

@@ -6,6 +6,7 @@ import { Escalation, Notification, Ticket, TicketEvent, TicketTask } from './tic
 import { ArchiveRecord } from './archive-record.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { User, UserSession } from './user.entity';
+import { WorkerHeartbeat } from './worker-heartbeat.entity';
 
 export * from './archive-record.entity';
 export * from './department.entity';
@@ -15,5 +16,6 @@ export * from './nursing-system.entity';
 export * from './sla-policy.entity';
 export * from './ticket.entity';
 export * from './user.entity';
+export * from './worker-heartbeat.entity';
 
-export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord, IdempotencyKey];
+export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord, IdempotencyKey, WorkerHeartbeat];

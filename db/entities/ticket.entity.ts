@@ -1,7 +1,7 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { CATEGORIES, CHANNELS, MAINTENANCE_TYPES } from '../../domain/catalogue';
 import { ROLES } from '../../domain/roles';
-import { STATUSES, STEPS, TASK_KINDS } from '../../domain/ticket';
+import { ALL_TASK_KINDS, STATUSES, STEPS, WORKFLOW_STATES } from '../../domain/ticket';
 import { Department } from './department.entity';
 import { Hospital } from './hospital.entity';
 import { NursingSystem } from './nursing-system.entity';
@@ -51,6 +51,12 @@ export const Ticket = defineEntity({
     pausedSince: p.datetime().nullable(),
     closedAt: p.datetime().nullable(),
     createdBy: p.manyToOne(User).ref(),
+    /**
+     * Set by reconciliation (or a step that found out) when the open ticket's workflow is missing
+     * or ended without closing it; cleared by a manager's restart. Null: the workflow is trusted.
+     */
+    workflowState: p.enum([...WORKFLOW_STATES]).nullable(),
+    workflowStateAt: p.datetime().nullable(),
     /** Workflow event sequence of the last projection applied: older writes never overwrite newer. */
     projectionSeq: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -90,7 +96,7 @@ export const TicketTask = defineEntity({
     /** `${ticketNo}-T${n}`, assigned by the workflow. */
     id: p.string().length(48).primary(),
     ticket: p.manyToOne(Ticket).ref(),
-    kind: p.enum([...TASK_KINDS]),
+    kind: p.enum([...ALL_TASK_KINDS]),
     candidateRole: p.enum([...ROLES]),
     assignee: p.manyToOne(User).ref().nullable(),
     status: p.enum(['open', 'done', 'cancelled']),

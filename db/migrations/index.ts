@@ -7,6 +7,7 @@ import { Migration20261126191000 } from './Migration20261126191000';
 import { Migration20261202050000 } from './Migration20261202050000';
 import { Migration20261202060000 } from './Migration20261202060000';
 import { Migration20261202070000 } from './Migration20261202070000';
+import { Migration20261202080000 } from './Migration20261202080000';
 import { Migration20261202090000 } from './Migration20261202090000';
 import { Migration20261202091500 } from './Migration20261202091500';
 import { Migration20261202100000 } from './Migration20261202100000';
@@ -21,6 +22,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202050000', class: Migration20261202050000 },
   { name: 'Migration20261202060000', class: Migration20261202060000 },
   { name: 'Migration20261202070000', class: Migration20261202070000 },
+  { name: 'Migration20261202080000', class: Migration20261202080000 },
   { name: 'Migration20261202090000', class: Migration20261202090000 },
   { name: 'Migration20261202091500', class: Migration20261202091500 },
   { name: 'Migration20261202100000', class: Migration20261202100000 },

@@ -23,7 +23,7 @@ function patchesOf(file: string): string[] {
 describe('replay of recorded ticket histories', () => {
   const files = fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
 
-  const PATHS = ['onsite-signed', 'onsite-refused-then-signed', 'remote-resolved', 'cancelled-by-hospital', 'sla-breach-acknowledged', 'level-change-after-pause'];
+  const PATHS = ['onsite-signed', 'onsite-refused-then-signed', 'remote-resolved', 'cancelled-by-hospital', 'sla-breach-acknowledged', 'level-change-after-pause', 'restarted-then-resolved'];
 
   it('has one history for every path, of one generation', () => {
     expect(files.sort()).toEqual(PATHS.map((p) => `${p}.json`).sort());

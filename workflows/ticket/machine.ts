@@ -25,6 +25,26 @@ export class TicketMachine extends TicketRecord {
     return this.commit('triage_requested', null, {}, { notify: [toRole('dispatcher', said('notify.new_ticket', { ticketNo, reporter: intake.reporterName, title: intake.title }))] });
   }
 
+  /**
+   * A new run carries on from the state its lost run had recorded (restart): nothing changes but
+   * the open tasks are shown again and the desk's `workflow_lost` tasks close.
+   */
+  restarted(by: Actor, lost: { id: string; createdAt: number }[]): Projection[] {
+    const closed: ClosedTask[] = lost.map((t) => ({
+      id: t.id,
+      kind: 'workflow_lost',
+      candidateRole: 'manager',
+      assigneeId: null,
+      createdAt: t.createdAt,
+      status: 'done',
+      outcome: 'restarted',
+      completedById: by.userId,
+      completedAt: this.now(),
+      updateId: null,
+    }));
+    return this.commit('restarted', by, { lostTasks: lost.map((t) => t.id) }, { closed });
+  }
+
   triage(actor: Actor, closed: ClosedTask, d: TriageInput): Projection[] {
     const s = this.state;
     s.triage = { ...d, departmentId: d.departmentId ?? s.intake.departmentId, by: actor, at: this.now() };

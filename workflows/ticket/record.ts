@@ -33,6 +33,11 @@ export class TicketRecord {
     };
   }
 
+  /** A restarted run (docs/workflow.md, "Restart"): the state rebuilt from the recorded events replaces the new one. */
+  carryOn(from: TicketState): void {
+    Object.assign(this.state, from);
+  }
+
   get final(): boolean {
     return this.state.status !== 'open';
   }

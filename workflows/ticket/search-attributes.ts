@@ -1,7 +1,8 @@
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
 import type { TicketSnapshot } from '../../domain/projection';
 import type { SlaTarget } from '../../domain/sla';
-import type { TicketIntake } from '../../domain/ticket';
+import type { TicketIntake, TicketState } from '../../domain/ticket';
+import { snapshotOf } from './rows';
 import { TicketMachine } from './machine';
 
 /** Typed keys for the attributes declared in temporal.yaml; names must match that file. */
@@ -39,9 +40,10 @@ export function typedValue(key: Tracked, value: string | number | boolean | null
  * What a ticket's start request sets: who it is, and its first deadlines as the workflow computes
  * them from the same terms, so the workflow upserts nothing before the ticket's first change.
  */
-export function startSearchAttributes(intake: TicketIntake, targets: readonly SlaTarget[]): SearchAttributePair[] {
+export function startSearchAttributes(intake: TicketIntake, targets: readonly SlaTarget[], resumeFrom?: TicketState): SearchAttributePair[] {
   const receivedAt = Date.parse(intake.receivedAt);
-  const first = trackedValues(new TicketMachine(intake, targets, () => receivedAt).snapshot());
+  // A restarted run starts with the attributes of the state it carries on from.
+  const first = trackedValues(resumeFrom ? snapshotOf(resumeFrom, resumeFrom.sla.receivedAt) : new TicketMachine(intake, targets, () => receivedAt).snapshot());
   const pairs: SearchAttributePair[] = [
     { key: SA.ticketNo, value: intake.ticketNo },
     { key: SA.hospitalId, value: String(intake.hospitalId) },

@@ -39,6 +39,10 @@ function invalid(fields: FieldErrors | null | undefined): void {
 /** One service request (服务请求), from intake to archive. The state and its steps live in TicketMachine. */
 export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkflowOptions): Promise<TicketState> {
   const machine = new TicketMachine(intake, options.slaTargets, () => Date.now());
+  // A restart (docs/workflow.md, "Restart"): the lost run's state as PostgreSQL recorded it; its
+  // tasks are open again and its timers fire at their old moments (a passed one at once).
+  const resumed = options.resumeFrom;
+  if (resumed) machine.carryOn(resumed.state);
   const outbox = new Outbox(machine.intakeRecord);
   const attributes = new SearchAttributes();
 
@@ -51,7 +55,7 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   // An Update answers with the events it made: its caller writes them before answering its user.
   const answer = (events: Projection[]): StepResult => ({ ...machine.summary(), projected: { projections: events } });
 
-  const opened = record(machine.open());
+  const opened = record(resumed ? machine.restarted(resumed.by, resumed.lostTasks) : machine.open());
   setHandler(stateQuery, () => machine.state);
   // A retried intake answers with the same first row and event, wherever the ticket is now.
   setHandler(intakeUpdate, () => ({ ...machine.summary(), projected: { intake: machine.intakeRecord, projections: opened } }));

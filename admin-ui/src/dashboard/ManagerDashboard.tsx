@@ -149,6 +149,16 @@ export const ManagerDashboard = ({ quietOnError = false }: { quietOnError?: bool
           action={<Link to="/escalations">{translate('resources.escalations.name', { smart_count: 2 })}</Link>}
         />
       </Grid>
+      {stats.workflowsLost > 0 && (
+        <Grid size={{ xs: 12 }}>
+          <StatCard
+            label="desk.dashboard.workflowsLost"
+            value={stats.workflowsLost}
+            tone="error.main"
+            action={<Link to={`/tickets?filter=${encodeURIComponent(JSON.stringify({ workflowLost: true }))}`}>{translate('resources.tickets.name', { smart_count: 2 })}</Link>}
+          />
+        </Grid>
+      )}
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
         <StatCard label="desk.dashboard.openRequests" value={stats.openByLevelAndStep.reduce((n, r) => n + r.count, 0)} />
       </Grid>

@@ -214,6 +214,7 @@ export const domainEnglish = {
       compliance: 'Response commitments this month',
       breachesThisMonth: 'Breaches this month',
       openEscalations: 'Open escalations',
+      workflowsLost: 'Requests whose workflow was lost',
       bySystem: 'Requests this month by system',
       byCategory: 'Requests this month by service item',
       engineerWorkload: 'Open work per engineer',
@@ -266,10 +267,12 @@ export const domainEnglish = {
       source: {
         workflow: 'Live from the workflow',
         archive: 'From the archive',
+        database: 'As the database recorded it (the workflow cannot be asked now)',
         unavailable: 'Workflow record unavailable',
       },
       pauseReason: 'Clock paused: %{reason}',
       cancelReason: 'Cancelled: %{reason}',
+      workflowLost: 'This request’s workflow was lost (%{state}): nothing moves it until a manager restarts it from its last recorded state.',
       archiveHash: 'Archive hash',
       formHash: 'Form hash',
       signedForm: 'Signed form hash',
@@ -305,6 +308,9 @@ export const domainEnglish = {
       newLevel: 'New fault level',
       verifyChain: 'Verify archive chain',
       openTicket: 'Open request',
+      restart: 'Restart workflow',
+      restarted: 'Workflow restarted from the last recorded state',
+      restartExplain: 'A new workflow run carries on from the events the database recorded: the open tasks are open again and the SLA timers fire at their original deadlines (a passed one at once).',
     },
     fields: {
       reason: 'Reason',
@@ -500,6 +506,7 @@ export const domainEnglish = {
       repair_form: 'Repair form',
       signature: 'Hospital sign-off',
       escalation: 'Overdue escalation',
+      workflow_lost: 'Lost workflow (restart)',
     },
     taskStatus: {
       open: 'Open',

@@ -216,6 +216,7 @@ export const domainChinese: DomainMessages = {
       compliance: '本月服务响应承诺达成情况',
       breachesThisMonth: '本月超时次数',
       openEscalations: '待处理的超时升级',
+      workflowsLost: '工作流丢失的服务请求',
       bySystem: '本月服务请求（按系统）',
       byCategory: '本月服务请求（按服务项目）',
       engineerWorkload: '工程师在办工作量',
@@ -268,10 +269,12 @@ export const domainChinese: DomainMessages = {
       source: {
         workflow: '实时（工作流）',
         archive: '来自系统档案库',
+        database: '来自数据库的记录（暂时无法查询工作流）',
         unavailable: '工作流记录暂不可用',
       },
       pauseReason: '计时已暂停：%{reason}',
       cancelReason: '已取消：%{reason}',
+      workflowLost: '此服务请求的工作流已丢失（%{state}）：在服务经理从最后记录的状态重新启动之前，流程不会推进。',
       archiveHash: '档案哈希',
       formHash: '维修单哈希',
       signedForm: '所签维修单哈希',
@@ -307,6 +310,9 @@ export const domainChinese: DomainMessages = {
       newLevel: '新故障级别',
       verifyChain: '校验档案链',
       openTicket: '查看服务请求',
+      restart: '重新启动工作流',
+      restarted: '工作流已从最后记录的状态重新启动',
+      restartExplain: '将以数据库记录的事件启动新的工作流运行：未完成的任务重新开放，SLA 计时器按原时限触发（已过时限的立即触发）。',
     },
     fields: {
       reason: '原因',
@@ -502,6 +508,7 @@ export const domainChinese: DomainMessages = {
       repair_form: '系统维修单',
       signature: '医院签字确认',
       escalation: '超时升级',
+      workflow_lost: '工作流丢失（需重新启动）',
     },
     taskStatus: {
       open: '待办',

@@ -200,4 +200,11 @@ export const serverChinese: Record<MessageCode, string> = {
   'archive.hash_changed': '与归档时事件日志记录的校验值不符',
   'archive.checkpoint_missing': '缺少签名检查点',
   'archive.checkpoint_invalid': '签名检查点不符：档案链自此处起被改写',
+
+  'ticket.workflow_lost': '此服务请求的工作流已丢失，需由服务经理从最后记录的状态重新启动',
+  'ticket.restart_not_lost': '只有工作流已丢失的服务请求才能重新启动',
+  'ticket.restart_not_open': '只有处理中的服务请求才能重新启动；此单状态为%{status}',
+  'ticket.restart_running': '此服务请求的工作流已重新运行',
+  'task.restart_instead': '此任务通过重新启动服务请求完成，无需填写表单',
+  'workflow.no_worker': '当前没有处理服务流程的工作进程，请稍后重试。',
 };

@@ -8,6 +8,7 @@ import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import { useState, type ComponentType } from 'react';
 import { Link, Loading, Title, useGetIdentity, useGetOne, useLocaleState, useParams, useTranslate } from 'react-admin';
+import { Navigate } from 'react-router-dom';
 import type { DeskIdentity } from '../authProvider';
 import type { TaskKind } from '../choices';
 import { ChoiceText } from '../common/ChoiceText';
@@ -89,6 +90,8 @@ export const TaskComplete = () => {
   if (error || !task) {
     return <Alert severity="error">{(error as Error | null)?.message ?? translate('ra.page.not_found')}</Alert>;
   }
+  // A lost workflow is not a form: the request's page has the restart button.
+  if (task.kind === 'workflow_lost') return <Navigate to={`/tickets/${encodeURIComponent(task.ticketId)}/show`} replace />;
   const Form = FORMS[task.kind];
   const me = identity as DeskIdentity | undefined;
   const stepTitle = translate(`desk.steps.${task.kind}`);

@@ -7,7 +7,7 @@ import type { Task } from './types';
  * the assignee works a task; while unassigned anyone of its role may; the hospital signs its own forms.
  */
 export const mayWork = (task: Pick<Task, 'status' | 'kind' | 'assigneeId' | 'candidateRole' | 'hospitalId'>, me: DeskIdentity | undefined, ticketHospitalId?: number): boolean => {
-  if (!me || task.status !== 'open') return false;
+  if (!me || task.status !== 'open' || task.kind === 'workflow_lost') return false;
   if (task.kind === 'signature') {
     const hospitalId = task.hospitalId ?? ticketHospitalId;
     return hospitalId === undefined ? me.role === 'hospital_contact' : maySign(hospitalId, me);
@@ -16,4 +16,4 @@ export const mayWork = (task: Pick<Task, 'status' | 'kind' | 'assigneeId' | 'can
 };
 
 export const mayClaim = (task: Pick<Task, 'status' | 'kind' | 'assigneeId' | 'candidateRole'>, me: DeskIdentity | undefined): boolean =>
-  !!me && task.status === 'open' && task.kind !== 'signature' && task.assigneeId === null && task.candidateRole === me.role;
+  !!me && task.status === 'open' && task.kind !== 'signature' && task.kind !== 'workflow_lost' && task.assigneeId === null && task.candidateRole === me.role;

@@ -1,10 +1,11 @@
-import type { FaultLevel, Role, Step, TaskKind, TaskStatus } from '../choices';
+import type { DeskTaskKind, FaultLevel, Role, Step, TaskKind, TaskStatus } from '../choices';
 
 /** A human step the workflow waits for (GET /api/tasks). */
 export interface Task {
   id: string;
   ticketId: string;
-  kind: TaskKind;
+  /** `workflow_lost`: the desk's own task, done by restarting the request (its show page), not by a form. */
+  kind: TaskKind | DeskTaskKind;
   candidateRole: Role;
   assigneeId: number | null;
   assigneeName: string | null;

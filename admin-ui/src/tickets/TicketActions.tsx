@@ -1,6 +1,8 @@
 import BlockIcon from '@mui/icons-material/Block';
 import PauseIcon from '@mui/icons-material/PauseCircle';
 import PlayIcon from '@mui/icons-material/PlayCircle';
+import RestartIcon from '@mui/icons-material/RestartAlt';
+import Typography from '@mui/material/Typography';
 import SwapIcon from '@mui/icons-material/SwapHoriz';
 import TuneIcon from '@mui/icons-material/Tune';
 import Button from '@mui/material/Button';
@@ -100,10 +102,23 @@ const reassignRoles = (step: TicketDetail['step']): Role[] =>
 
 /** The escape hatches on an open request, each shown only to the roles the workflow accepts it from. */
 export const TicketActions = () => {
+  const translate = useTranslate();
   const record = useRecordContext<TicketDetail>();
   const { permissions } = usePermissions();
   const { identity } = useGetIdentity();
   const me = identity as DeskIdentity | undefined;
+  // A lost workflow: the one thing to do is restart it (managers); the steps would only be refused.
+  if (record?.workflowState) {
+    return (
+      <TopToolbar>
+        {isRole(permissions, 'manager', 'admin') && (
+          <ActionDialog label="desk.actions.restart" icon={<RestartIcon />} action="restart" done="desk.actions.restarted" color="warning" fields={[]}>
+            <Typography variant="body2">{translate('desk.actions.restartExplain')}</Typography>
+          </ActionDialog>
+        )}
+      </TopToolbar>
+    );
+  }
   if (!record || record.status !== 'open') return <TopToolbar />;
   const paused = record.detail?.sla.paused ?? !!record.pausedSince;
   const holdsClock = isRole(permissions, 'dispatcher', 'manager') || (isRole(permissions, 'engineer') && me?.id === record.assigneeId);

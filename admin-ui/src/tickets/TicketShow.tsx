@@ -93,6 +93,11 @@ const TicketShowContent = () => {
               {translate('desk.show.pauseReason', { reason: detail.pauseReason })}
             </Alert>
           )}
+          {record.workflowState && (
+            <Alert severity="error" sx={{ mb: 2 }}>
+              {translate('desk.show.workflowLost', { state: record.workflowState })}
+            </Alert>
+          )}
           {detail?.cancelReason && (
             <Alert severity="error" sx={{ mb: 2 }}>
               {translate('desk.show.cancelReason', { reason: detail.cancelReason })}

@@ -32,6 +32,8 @@ export interface Ticket {
   solutionBreached?: boolean;
   pausedSince?: string | null;
   closedAt?: string | null;
+  /** Set when the open request's workflow was lost: a manager restarts it. */
+  workflowState?: 'missing' | 'failed' | null;
 }
 
 export interface SlaClockView {
@@ -66,6 +68,6 @@ export type TicketWorkRecord = Pick<
 /** GET /api/tickets/:id: the row plus every task and the workflow's own record of the work. */
 export interface TicketDetail extends Ticket {
   tasks?: Task[];
-  detailSource?: 'workflow' | 'archive' | 'unavailable';
+  detailSource?: 'workflow' | 'archive' | 'database' | 'unavailable';
   detail?: TicketWorkRecord | null;
 }
