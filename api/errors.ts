@@ -70,7 +70,8 @@ export function onError(err: Error, c: Context): Response {
     const errors = err.errors && Object.fromEntries(Object.entries(err.errors).map(([field, s]) => [field, spoken(s)]));
     return c.json({ ...spoken(err.said), ...(errors ? { errors } : {}) }, err.status);
   }
-  if (err instanceof HTTPException) return c.json(spoken(said('request.rejected')), err.status);
+  // A body with no Content-Type at all reaches a route's media-type check, not sameOriginWrites.
+  if (err instanceof HTTPException) return c.json(spoken(said(err.status === 415 ? 'request.unsupported_media_type' : 'request.rejected')), err.status);
   const unavailable = unavailableService(err);
   if (unavailable) {
     c.header('Retry-After', '5');
