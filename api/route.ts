@@ -33,6 +33,8 @@ export interface Declaration<M extends RouteConfig['method'], P extends string, 
   ok?: Partial<Record<200 | 201 | 204, string>>;
   /** Errors the handler itself answers, beyond those the declaration implies. */
   answers?: ErrorStatus[];
+  /** Checks that must answer before the request is validated (a row the user may not see is 404 whatever the body). */
+  before?: MiddlewareHandler<AppEnv>[];
 }
 
 const ERRORS: Record<ErrorStatus, string> = {
@@ -97,6 +99,7 @@ export function route<M extends RouteConfig['method'], P extends string, Req ext
   const middleware: MiddlewareHandler<AppEnv>[] = [
     ...(access === 'public' ? [] : [requireUser]),
     ...(roles ? [requireRole(...roles)] : []),
+    ...(d.before ?? []),
     ...(validatesBody ? [unparseableAsAbsent] : []),
   ];
   const description = [d.description, roles && `Roles: ${roles.join(', ')}.`].filter(Boolean).join('\n\n');

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from '@hono/zod-openapi';
 import { claimTaskUpdate } from '../../workflows/ticket/messages';
 import { ApiError, forbidden, notFound, unprocessable } from '../errors';
 import type { SessionUser } from '../env';
@@ -97,7 +98,8 @@ const complete = route({
 
 export function tasksRoutes(tickets: TicketGateway) {
   const r = newRouter();
-  for (const [name, schema] of STEP_BODIES) r.openAPIRegistry.register(name, schema);
+  // A schema made before @hono/zod-openapi extended zod has no .openapi(), which register() calls: a copy made now has.
+  for (const [name, schema] of STEP_BODIES) r.openAPIRegistry.register(name, z.ZodType.prototype.openapi.call(schema, name));
   r.openapi(list, async (c) => {
     const user = c.get('user');
     const q = parseListQuery(c.req.query(), { sortable: TASK_SORTABLE, defaultSort: { field: 'createdAt', order: 'DESC' } });

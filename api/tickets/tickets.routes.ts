@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { z } from '@hono/zod-openapi';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ArchiveRecord, IdempotencyKey, Ticket, TicketTask, User, type ITicket } from '../../db/entities';
@@ -114,7 +114,15 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
 }
 
 const ticketId = textIdParams('Ticket number (问题单号)', 'SR-20261202-00042');
-const onTicket = { tag: 'tickets' as const, idempotent: true, answers: [409 as const, 422 as const] };
+
+/** The ticket a step's path names, read before its body is checked: another hospital's ticket is 404 whatever was sent. */
+const named = new WeakMap<Context, Awaited<ReturnType<typeof visibleTicket>>>();
+const ticketFirst: MiddlewareHandler<AppEnv> = async (c, next) => {
+  named.set(c, await visibleTicket(c.get('em'), c.get('user'), c.req.param('id') ?? ''));
+  await next();
+};
+const ticketOf = (c: Context) => named.get(c)!;
+const onTicket = { tag: 'tickets' as const, idempotent: true, answers: [409 as const, 422 as const], before: [ticketFirst] };
 
 const list = route({
   method: 'get',
@@ -212,14 +220,14 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
   });
   r.openapi(addNote, async (c) => {
     const user = c.get('user');
-    const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
+    const t = ticketOf(c);
     const body = c.req.valid('json');
     return c.json(await act(c, t.id, addNoteUpdate, { actor: actorOf(user), text: body.text }));
   });
   r.openapi(reassign, async (c) => {
     const user = c.get('user');
     const em = c.get('em');
-    const t = await visibleTicket(em, user, c.req.param('id'));
+    const t = ticketOf(c);
     const body = c.req.valid('json');
     const roles = t.step === 'triage' || t.step === 'dispatch' ? ['dispatcher'] : t.step === 'remote' ? ['engineer', 'dispatcher'] : ['engineer'];
     if (!(await isActiveIn(em, body.assigneeId, roles))) throw unprocessable({ assigneeId: said('step.active_user_at_step', { roles: roles.join(' or ') }) });
@@ -227,24 +235,24 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
   });
   r.openapi(level, async (c) => {
     const user = c.get('user');
-    const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
+    const t = ticketOf(c);
     const body = c.req.valid('json');
     return c.json(await act(c, t.id, changeLevelUpdate, { actor: actorOf(user), ...body }));
   });
   r.openapi(pause, async (c) => {
     const user = c.get('user');
-    const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
+    const t = ticketOf(c);
     const body = c.req.valid('json');
     return c.json(await act(c, t.id, pauseUpdate, { actor: actorOf(user), reason: body.reason }));
   });
   r.openapi(resume, async (c) => {
     const user = c.get('user');
-    const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
+    const t = ticketOf(c);
     return c.json(await act(c, t.id, resumeUpdate, { actor: actorOf(user) }));
   });
   r.openapi(cancel, async (c) => {
     const user = c.get('user');
-    const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
+    const t = ticketOf(c);
     const body = c.req.valid('json');
     return c.json(await act(c, t.id, cancelUpdate, { actor: actorOf(user), reason: body.reason }));
   });
