@@ -56,9 +56,14 @@ export function idParams(code: NotFoundCode) {
   });
 }
 
-/** A path id that is text (ticket numbers, task ids): not found unless it names a row this user may see. */
-export function textIdParams(description: string, example: string) {
-  return z.object({ id: z.string().openapi({ param: { description }, example }) });
+/**
+ * A path id that is text (ticket numbers, task ids): not found unless it names a row this user may
+ * see. No id holds a control character, and PostgreSQL cannot even be asked about a NUL (it was a
+ * 500, found by the fuzzer): such an id is not found before any query.
+ */
+export function textIdParams(code: NotFoundCode, description: string, example: string) {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+  return z.object({ id: z.string().regex(/^[^\u0000-\u001f\u007f]*$/, code).openapi({ param: { description }, example }) });
 }
 
 /** ids in a react-admin getMany filter (`{"id":[1,2]}`), as numbers. */

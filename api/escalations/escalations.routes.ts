@@ -22,7 +22,7 @@ const escalationDto = (e: IEscalation) => ({
 /** SLA breaches, for the people who answer for them. Acknowledging is a task step (/api/tasks). */
 const coordinators = ['admin', 'manager', 'dispatcher'] as const;
 const list = route({ method: 'get', path: '/', operationId: 'listEscalations', tag: 'sla', summary: 'SLA breaches', description: 'Filters: id, acknowledged, ticketId, clock (reply, firstSolution). Sort: breachedAt, dueAt, faultLevel.', access: coordinators, list: true });
-const get = route({ method: 'get', path: '/{id}', operationId: 'getEscalation', tag: 'sla', summary: 'One escalation', access: coordinators, request: { params: textIdParams('Escalation id', 'SR-20261202-00042:reply') } });
+const get = route({ method: 'get', path: '/{id}', operationId: 'getEscalation', tag: 'sla', summary: 'One escalation', access: coordinators, request: { params: textIdParams('escalation.not_found', 'Escalation id', 'SR-20261202-00042:reply') } });
 
 export function escalationsRoutes() {
   const r = newRouter();

@@ -26,7 +26,7 @@ const notificationDto = (n: INotification) => ({
 });
 
 const list = route({ method: 'get', path: '/', operationId: 'listNotifications', tag: 'notifications', summary: 'My notifications (to me, or to my role)', description: 'Filter: unread (true). Sort: createdAt.', list: true });
-const markRead = route({ method: 'post', path: '/{id}/read', operationId: 'markNotificationRead', tag: 'notifications', summary: 'Mark one read', request: { params: textIdParams('Notification id', '1') } });
+const markRead = route({ method: 'post', path: '/{id}/read', operationId: 'markNotificationRead', tag: 'notifications', summary: 'Mark one read', request: { params: textIdParams('notification.not_found', 'Notification id', '1') } });
 
 export function notificationsRoutes() {
   const r = newRouter();

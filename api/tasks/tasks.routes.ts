@@ -70,7 +70,7 @@ async function stepData(em: EntityManager, task: TaskDto, d: Record<string, unkn
   return d;
 }
 
-const taskId = textIdParams('Task id: the ticket number and the task’s place in it', 'SR-20261202-00042-T4');
+const taskId = textIdParams('task.not_found', 'Task id: the ticket number and the task’s place in it', 'SR-20261202-00042-T4');
 
 const list = route({
   method: 'get',

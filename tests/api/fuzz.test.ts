@@ -148,7 +148,7 @@ describe('every operation of the OpenAPI document', () => {
   const valid: Record<string, Record<string, unknown>> = {};
   const as: Record<'admin' | 'contact', ApiSession> = {} as never;
 
-  const huge = 'x'.repeat(300_000);
+  const huge = 'x'.repeat(100_000);
   const hostileText = fc.oneof(
     fc.string({ maxLength: 40 }),
     fc.string({ unit: 'binary', maxLength: 40 }),
@@ -171,13 +171,16 @@ describe('every operation of the OpenAPI document', () => {
     );
   }
 
+  /** Events a workflow writes on its own, at any time (a cancelled ticket's archiving, its timers): no request's doing. */
+  const BACKGROUND = ['archived', 'reminder', 'sla_warning', 'sla_breached'];
   async function rows(): Promise<number[]> {
     const [r] = await stack.orm.em
       .fork()
       .getConnection()
       .execute(
         `select (select count(*) from tickets) as a, (select count(*) from users) as b, (select count(*) from hospitals) as c,
-          (select count(*) from departments) as d, (select count(*) from sla_policies) as e, (select count(*) from ticket_events) as f`,
+          (select count(*) from departments) as d, (select count(*) from sla_policies) as e,
+          (select count(*) from ticket_events where type not in (${BACKGROUND.map((t) => `'${t}'`).join(', ')})) as f`,
       );
     return Object.values(r).map(Number);
   }
@@ -259,7 +262,10 @@ describe('every operation of the OpenAPI document', () => {
             const headers: Record<string, string> = op.idempotent && idempotencyKey !== undefined ? { 'Idempotency-Key': idempotencyKey } : {};
             const sent = op.method === 'GET' ? undefined : body === undefined ? (op.hasBody ? 'undefined' : undefined) : JSON.stringify(body);
             const before = await rows();
-            const res = await as[who].request(op.method, path, sent, sent === undefined ? headers : { 'content-type': 'application/json', ...headers });
+            const send = () => as[who].request(op.method, path, sent, sent === undefined ? headers : { 'content-type': 'application/json', ...headers });
+            // A body refused before it was read is drained for at most 500 ms (@hono/node-server), then
+            // its keep-alive socket is closed: the next request on that socket gets no answer. Once more, then.
+            const res = await send().catch(send);
             expect([op.operationId, res.status < 500]).toEqual([op.operationId, true]);
             if (res.status >= 400) expect([op.operationId, res.status, await rows()]).toEqual([op.operationId, res.status, before]);
           },
