@@ -118,7 +118,10 @@ const ticketId = textIdParams('ticket.not_found', 'Ticket number (问题单号)'
 /** The ticket a step's path names, read before its body is checked: another hospital's ticket is 404 whatever was sent. */
 const named = new WeakMap<Context, Awaited<ReturnType<typeof visibleTicket>>>();
 const ticketFirst: MiddlewareHandler<AppEnv> = async (c, next) => {
-  named.set(c, await visibleTicket(c.get('em'), c.get('user'), c.req.param('id') ?? ''));
+  // Route middleware runs before the route's validators: the id is checked here by the same schema.
+  const id = ticketId.shape.id.safeParse(c.req.param('id'));
+  if (!id.success) throw notFound('ticket.not_found');
+  named.set(c, await visibleTicket(c.get('em'), c.get('user'), id.data));
   await next();
 };
 const ticketOf = (c: Context) => named.get(c)!;
