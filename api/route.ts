@@ -46,7 +46,7 @@ const ERRORS: Record<ErrorStatus, string> = {
   413: 'Body larger than 1 MiB',
   415: 'Body not sent as JSON (Content-Type: application/json)',
   422: 'Well-formed but refused: `errors` names the fields (no such hospital, unsuitable user, taken name…)',
-  429: 'Too many failed sign-ins; retry after Retry-After seconds',
+  429: 'Too many: failed sign-ins (login), or writes by one user in a minute; retry after Retry-After seconds',
   503: 'Database or Temporal unavailable; retry after Retry-After seconds',
 };
 
@@ -81,7 +81,7 @@ export function route<M extends RouteConfig['method'], P extends string, Req ext
     413,
     ...(access === 'public' ? [] : ([401, 503] as const)),
     ...(roles || write ? [403 as const] : []),
-    ...(write ? [415 as const] : []),
+    ...(write ? ([415, 429] as const) : []),
     ...(request.body || request.query || request.headers ? [400 as const] : []),
     ...(request.params ? [404 as const] : []),
     ...(d.answers ?? []),

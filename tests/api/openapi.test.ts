@@ -59,6 +59,7 @@ describe('OpenAPI document', () => {
       if (op['x-roles']) expect([path, statuses]).toEqual([path, expect.arrayContaining(['403'])]);
       if (path.includes('{id}')) expect([path, statuses]).toEqual([path, expect.arrayContaining(['404'])]);
       if (op.requestBody) expect([path, statuses]).toEqual([path, expect.arrayContaining(['400', '415'])]);
+      if (method === 'post' || method === 'put') expect([path, statuses]).toEqual([path, expect.arrayContaining(['403', '415', '429'])]);
     }
     expect(Object.keys(doc.paths['/api/auth/login'].post.responses)).toEqual(expect.arrayContaining(['429']));
     expect(Object.keys(doc.paths['/api/tasks/{id}/complete'].post.responses)).toEqual(expect.arrayContaining(['400', '409', '422']));
