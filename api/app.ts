@@ -1,7 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
@@ -13,10 +12,11 @@ import { DEFAULT_IDLE_MINUTES } from './auth/session';
 import { signedInUser } from './auth/session';
 import { said } from '../domain/messages';
 import { ApiError, onError, spoken } from './errors';
-import type { AppDeps, AppEnv } from './env';
+import type { AppDeps } from './env';
 import { departmentsRoutes, hospitalsRoutes, systemsRoutes } from './hospitals/hospitals.routes';
 import { openApiDocument } from './openapi';
 import { docsRoutes } from './docs';
+import { newRouter, route } from './route';
 import { archiveRecordsRoutes } from './archive-records/archive-records.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { escalationsRoutes } from './escalations/escalations.routes';
@@ -35,6 +35,20 @@ import { createLogger } from '../platform/log';
 
 /** Large enough for a signature image (PNG of a pad, typically < 100 KiB), small enough to refuse abuse. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+const health = route({ method: 'get', path: '/api/health', operationId: 'health', tag: 'ops', summary: 'Liveness: the API process answers', access: 'public' });
+const ready = route({
+  method: 'get',
+  path: '/api/ready',
+  operationId: 'ready',
+  tag: 'ops',
+  summary: 'Readiness: database, Temporal and a worker reachable',
+  description: 'Vendor staff signed in also learn which part is down.',
+  access: 'public',
+  ok: { 200: 'Ready' },
+  answers: [503],
+});
+const config = route({ method: 'get', path: '/api/config', operationId: 'getConfig', tag: 'ops', summary: 'Links the console needs (Temporal UI, namespace)', access: 'public' });
 
 /**
  * Everything the console and the API docs load comes from this origin. Styles allow
@@ -65,7 +79,7 @@ export function createApp(deps: AppDeps) {
   });
   const log = deps.log ?? createLogger('api');
   const accessLog = deps.accessLog ?? process.env.DESK_ACCESS_LOG !== 'off';
-  const app = new Hono<AppEnv>();
+  const app = newRouter();
   app.onError(onError);
   app.use('*', requestId());
   app.use('*', async (c, next) => {
@@ -118,8 +132,8 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', limitWrites(deps.writeRate ?? WriteRate.fromEnv()));
 
-  app.get('/api/health', (c) => c.json({ status: 'ok' }));
-  app.get('/api/ready', async (c) => {
+  app.openapi(health, (c) => c.json({ status: 'ok' }));
+  app.openapi(ready, async (c) => {
     const [db, temporal, worker] = await Promise.all([
       deps.orm.em
         .fork()
@@ -143,10 +157,9 @@ export function createApp(deps: AppDeps) {
     const parts = user && user.role !== 'hospital_contact' ? { database: state(db), temporal: state(temporal), worker: state(worker) } : {};
     return c.json({ status: ready ? 'ready' : 'unavailable', ...parts }, ready ? 200 : 503);
   });
-  app.get('/api/config', (c) =>
-    c.json({ temporalUiUrl: deps.temporalUiUrl ?? null, namespace: deps.settings.namespace }),
-  );
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.openapi(config, (c) => c.json({ temporalUiUrl: deps.temporalUiUrl ?? null, namespace: deps.settings.namespace }));
+  // Plain routes: the document and its viewer describe the API, they are not part of it.
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(app)));
   app.route('/api/docs', docsRoutes());
 
   app.route('/api/auth', authRoutes(deps));

@@ -73,7 +73,8 @@ export function onError(err: Error, c: Context): Response {
     if (err.status === 503) c.header('Retry-After', '5');
     return c.json({ ...spoken(err.said), ...(errors ? { errors } : {}) }, err.status);
   }
-  if (err instanceof HTTPException) return c.json(spoken(said('request.rejected')), err.status);
+  // A body with no Content-Type at all reaches a route's media-type check, not sameOriginWrites.
+  if (err instanceof HTTPException) return c.json(spoken(said(err.status === 415 ? 'request.unsupported_media_type' : 'request.rejected')), err.status);
   const unavailable = unavailableService(err);
   if (unavailable) {
     c.header('Retry-After', '5');

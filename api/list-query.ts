@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { said, type Said } from '../domain/messages';
 import { badRequest } from './errors';
 
@@ -14,6 +15,13 @@ export interface ListQuery {
 }
 
 const MAX_PAGE = 500;
+
+/** ra-data-simple-rest's list parameters as the route declares them: JSON text, read by parseListQuery. */
+export const listQuery = z.object({
+  sort: z.string().optional().openapi({ param: { description: 'JSON `["field","ASC"|"DESC"]`; the fields each list sorts by are named in its 400' }, example: '["id","ASC"]' }),
+  range: z.string().optional().openapi({ param: { description: `JSON \`[start,end]\`, inclusive, at most ${MAX_PAGE} rows; the answer's Content-Range gives the total` }, example: '[0,24]' }),
+  filter: z.string().optional().openapi({ param: { description: 'JSON object of filters (named in the operation); an unknown one is 400' }, example: '{}' }),
+});
 
 function parseJson(name: string, raw: string | undefined): unknown {
   if (raw === undefined || raw === '') return undefined;

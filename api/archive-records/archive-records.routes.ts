@@ -1,12 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Hono } from 'hono';
 import { verifyArchiveChain } from '../../db/archive-chain';
 import { ArchiveRecord, type IArchiveRecord } from '../../db/entities';
-import { requireRole, requireUser } from '../auth/session';
 import { notFound } from '../errors';
-import type { AppEnv } from '../env';
 import { contentRange, parseListQuery, unknownFilter } from '../list-query';
-import { idList, intParam } from '../validate';
+import { idList, idParams } from '../validate';
+import { newRouter, route } from '../route';
 
 const summary = (r: Pick<IArchiveRecord, 'seq' | 'ticketId' | 'archivedAt' | 'outcome' | 'hash' | 'prevHash'>) => ({
   id: r.seq,
@@ -18,33 +16,38 @@ const summary = (r: Pick<IArchiveRecord, 'seq' | 'ticketId' | 'archivedAt' | 'ou
 });
 
 /** 系统档案库: read only. Nothing here writes; the database refuses edits anyway. */
+const coordinators = ['admin', 'manager', 'dispatcher'] as const;
+const list = route({ method: 'get', path: '/', operationId: 'listArchiveRecords', tag: 'archive', summary: 'The archive (系统档案库), read only', description: 'Filters: id, ticketId, outcome (resolved, cancelled). Sort: id, archivedAt, ticketId.', access: coordinators, list: true });
+const verify = route({ method: 'get', path: '/verify', operationId: 'verifyArchiveChain', tag: 'archive', summary: 'Re-verify the whole hash chain', access: coordinators });
+const get = route({ method: 'get', path: '/{id}', operationId: 'getArchiveRecord', tag: 'archive', summary: 'One archive record with ticket, repair form and signature', access: coordinators, request: { params: idParams('archive_record.not_found') } });
+
 export function archiveRecordsRoutes() {
-  return new Hono<AppEnv>()
-    .use(requireUser, requireRole('admin', 'manager', 'dispatcher'))
-    .get('/', async (c) => {
-      const q = parseListQuery(c.req.query(), { sortable: ['id', 'archivedAt', 'ticketId'], defaultSort: { field: 'id', order: 'DESC' } });
-      const where: FilterQuery<IArchiveRecord>[] = [];
-      for (const [k, v] of Object.entries(q.filter)) {
-        if (k === 'id') where.push({ seq: { $in: idList(v) } });
-        else if (k === 'ticketId' && typeof v === 'string') where.push({ ticketId: v });
-        else if (k === 'outcome' && (v === 'resolved' || v === 'cancelled')) where.push({ outcome: v });
-        else throw unknownFilter(k);
-      }
-      const orderBy = { [q.sort.field === 'id' ? 'seq' : q.sort.field]: q.sort.order.toLowerCase() };
-      // The history column can be large: lists never load it.
-      const [rows, total] = await c.get('em').findAndCount(ArchiveRecord, where.length ? { $and: where } : {}, {
-        fields: ['seq', 'ticketId', 'archivedAt', 'outcome', 'hash', 'prevHash'],
-        orderBy,
-        offset: q.offset,
-        limit: q.limit,
-      });
-      c.header('Content-Range', contentRange('archive-records', q.offset, rows.length, total));
-      return c.json(rows.map(summary));
-    })
-    .get('/verify', async (c) => c.json(await verifyArchiveChain(c.get('em'))))
-    .get('/:id', async (c) => {
-      const r = await c.get('em').findOne(ArchiveRecord, intParam(c, 'id', 'archive_record.not_found'), { fields: ['seq', 'ticketId', 'archivedAt', 'outcome', 'hash', 'prevHash', 'ticket', 'repairForm', 'signature'] });
-      if (!r) throw notFound('archive_record.not_found');
-      return c.json({ ...summary(r), ticket: r.ticket, repairForm: r.repairForm ?? null, signature: r.signature ?? null });
+  const r = newRouter();
+  r.openapi(list, async (c) => {
+    const q = parseListQuery(c.req.query(), { sortable: ['id', 'archivedAt', 'ticketId'], defaultSort: { field: 'id', order: 'DESC' } });
+    const where: FilterQuery<IArchiveRecord>[] = [];
+    for (const [k, v] of Object.entries(q.filter)) {
+      if (k === 'id') where.push({ seq: { $in: idList(v) } });
+      else if (k === 'ticketId' && typeof v === 'string') where.push({ ticketId: v });
+      else if (k === 'outcome' && (v === 'resolved' || v === 'cancelled')) where.push({ outcome: v });
+      else throw unknownFilter(k);
+    }
+    const orderBy = { [q.sort.field === 'id' ? 'seq' : q.sort.field]: q.sort.order.toLowerCase() };
+    // The history column can be large: lists never load it.
+    const [rows, total] = await c.get('em').findAndCount(ArchiveRecord, where.length ? { $and: where } : {}, {
+      fields: ['seq', 'ticketId', 'archivedAt', 'outcome', 'hash', 'prevHash'],
+      orderBy,
+      offset: q.offset,
+      limit: q.limit,
     });
+    c.header('Content-Range', contentRange('archive-records', q.offset, rows.length, total));
+    return c.json(rows.map(summary));
+  });
+  r.openapi(verify, async (c) => c.json(await verifyArchiveChain(c.get('em'))));
+  r.openapi(get, async (c) => {
+    const record = await c.get('em').findOne(ArchiveRecord, c.req.valid('param').id, { fields: ['seq', 'ticketId', 'archivedAt', 'outcome', 'hash', 'prevHash', 'ticket', 'repairForm', 'signature'] });
+    if (!record) throw notFound('archive_record.not_found');
+    return c.json({ ...summary(record), ticket: record.ticket, repairForm: record.repairForm ?? null, signature: record.signature ?? null });
+  });
+  return r;
 }

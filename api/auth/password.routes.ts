@@ -1,41 +1,33 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import { User } from '../../db/entities';
 import { changePasswordBody } from '../../domain/account.schemas';
 import { said } from '../../domain/messages';
 import { fieldErrors, unprocessable } from '../errors';
-import type { AppDeps, AppEnv } from '../env';
+import type { AppDeps } from '../env';
+import { jsonBody, newRouter, route } from '../route';
 import { hashPassword, verifyPassword } from './password';
-import { endSessionsOf, requireUser, sessionToken } from './session';
+import { endSessionsOf, sessionToken } from './session';
 import { clientAddress, signInThrottle } from './throttle';
 
-export const changePasswordRoute = createRoute({
+export const changePasswordRoute = route({
   method: 'post',
   path: '/password',
-  tags: ['auth'],
+  operationId: 'changePassword',
+  tag: 'auth',
   summary: 'Change your own password',
   description:
     'Any signed-in user, the one thing (with `me` and logout) a first-run admin may do before it. Needs the current password ' +
     '(a wrong one is 422 on `currentPassword` and counts like a failed sign-in); the new one has at least 10 characters and ' +
     'is neither the user name nor the current password. Ends every other session of the user; this one goes on.',
-  middleware: [requireUser] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: changePasswordBody } } } },
-  responses: {
-    204: { description: 'Changed; the other sessions have ended' },
-    401: { description: 'Not signed in' },
-    422: { description: 'A field is wrong: `errors.currentPassword` or `errors.newPassword`' },
-    429: { description: 'Too many wrong current passwords: wait Retry-After seconds' },
-  },
+  request: { body: jsonBody(changePasswordBody) },
+  ok: { 204: 'Changed; the other sessions have ended' },
+  answers: [422, 429],
 });
 
 export function passwordRoutes(deps: AppDeps) {
   const throttle = signInThrottle(deps);
-  const app = new OpenAPIHono<AppEnv>({
-    // A body the schema refuses is 422 with the fields named, like every other form of the API.
-    defaultHook: (result) => {
-      if (!result.success) throw unprocessable(fieldErrors(result.error));
-    },
-  });
-  return app.openapi(changePasswordRoute, async (c) => {
+  const router = newRouter();
+  router.openapi(changePasswordRoute, async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json');
     const me = c.get('user');
     const em = c.get('em');
@@ -54,5 +46,12 @@ export function passwordRoutes(deps: AppDeps) {
     // Whoever else holds a session of this user (a stolen cookie, a forgotten desk) is out now.
     await endSessionsOf(em, me.id, { except: sessionToken(c) });
     return c.body(null, 204);
-  });
+  }, refuseInvalidFields);
+  return router;
 }
+
+/** A body the schema refuses is 422 with the fields named, as the change-password form shows them. */
+const refuseInvalidFields = (result: { success: boolean; error?: z.ZodError }): undefined => {
+  if (!result.success && result.error) throw unprocessable(fieldErrors(result.error));
+  return undefined;
+};

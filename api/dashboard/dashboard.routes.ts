@@ -1,14 +1,15 @@
-import { Hono } from 'hono';
-import { requireRole, requireUser } from '../auth/session';
-import type { AppDeps, AppEnv } from '../env';
+import type { AppDeps } from '../env';
+import { newRouter, route } from '../route';
 
 /**
  * The manager's view (服务经理): open work by level and step, this month's SLA compliance by
  * level, breaches, where requests come from, and who carries the load. "This month" is the
  * hospital's calendar month.
  */
+const get = route({ method: 'get', path: '/', operationId: 'getDashboard', tag: 'sla', summary: 'Manager dashboard figures', access: ['admin', 'manager', 'dispatcher'] });
+
 export function dashboardRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().use(requireUser, requireRole('admin', 'manager', 'dispatcher')).get('/', async (c) => {
+  return newRouter().openapi(get, async (c) => {
     const conn = c.get('em').getConnection();
     const tz = deps.timeZone;
     const monthStart = `(date_trunc('month', now() at time zone '${tz.replace(/'/g, "''")}') at time zone '${tz.replace(/'/g, "''")}')`;

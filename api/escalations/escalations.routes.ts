@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Hono } from 'hono';
 import { Escalation, type IEscalation } from '../../db/entities';
-import { requireRole, requireUser } from '../auth/session';
 import { notFound } from '../errors';
-import type { AppEnv } from '../env';
 import { contentRange, parseListQuery, unknownFilter } from '../list-query';
+import { newRouter, route } from '../route';
+import { textIdParams } from '../validate';
 
 const escalationDto = (e: IEscalation) => ({
   id: e.id,
@@ -21,31 +20,35 @@ const escalationDto = (e: IEscalation) => ({
 });
 
 /** SLA breaches, for the people who answer for them. Acknowledging is a task step (/api/tasks). */
+const coordinators = ['admin', 'manager', 'dispatcher'] as const;
+const list = route({ method: 'get', path: '/', operationId: 'listEscalations', tag: 'sla', summary: 'SLA breaches', description: 'Filters: id, acknowledged, ticketId, clock (reply, firstSolution). Sort: breachedAt, dueAt, faultLevel.', access: coordinators, list: true });
+const get = route({ method: 'get', path: '/{id}', operationId: 'getEscalation', tag: 'sla', summary: 'One escalation', access: coordinators, request: { params: textIdParams('escalation.not_found', 'Escalation id', 'SR-20261202-00042:reply') } });
+
 export function escalationsRoutes() {
-  return new Hono<AppEnv>()
-    .use(requireUser, requireRole('admin', 'manager', 'dispatcher'))
-    .get('/', async (c) => {
-      const q = parseListQuery(c.req.query(), { sortable: ['breachedAt', 'dueAt', 'faultLevel'], defaultSort: { field: 'breachedAt', order: 'DESC' } });
-      const where: FilterQuery<IEscalation>[] = [];
-      for (const [k, v] of Object.entries(q.filter)) {
-        if (k === 'id') where.push({ id: { $in: (Array.isArray(v) ? v : [v]).map(String) } });
-        else if (k === 'ticketId' && typeof v === 'string') where.push({ ticket: v });
-        else if (k === 'acknowledged' && typeof v === 'boolean') where.push({ acknowledgedAt: v ? { $ne: null } : null });
-        else if (k === 'clock' && (v === 'reply' || v === 'firstSolution')) where.push({ clock: v });
-        else throw unknownFilter(k);
-      }
-      const [rows, total] = await c.get('em').findAndCount(Escalation, where.length ? { $and: where } : {}, {
-        populate: ['ticket'],
-        orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
-        offset: q.offset,
-        limit: q.limit,
-      });
-      c.header('Content-Range', contentRange('escalations', q.offset, rows.length, total));
-      return c.json(rows.map(escalationDto));
-    })
-    .get('/:id', async (c) => {
-      const e = await c.get('em').findOne(Escalation, c.req.param('id'), { populate: ['ticket'] });
-      if (!e) throw notFound('escalation.not_found');
-      return c.json(escalationDto(e));
+  const r = newRouter();
+  r.openapi(list, async (c) => {
+    const q = parseListQuery(c.req.query(), { sortable: ['breachedAt', 'dueAt', 'faultLevel'], defaultSort: { field: 'breachedAt', order: 'DESC' } });
+    const where: FilterQuery<IEscalation>[] = [];
+    for (const [k, v] of Object.entries(q.filter)) {
+      if (k === 'id') where.push({ id: { $in: (Array.isArray(v) ? v : [v]).map(String) } });
+      else if (k === 'ticketId' && typeof v === 'string') where.push({ ticket: v });
+      else if (k === 'acknowledged' && typeof v === 'boolean') where.push({ acknowledgedAt: v ? { $ne: null } : null });
+      else if (k === 'clock' && (v === 'reply' || v === 'firstSolution')) where.push({ clock: v });
+      else throw unknownFilter(k);
+    }
+    const [rows, total] = await c.get('em').findAndCount(Escalation, where.length ? { $and: where } : {}, {
+      populate: ['ticket'],
+      orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
+      offset: q.offset,
+      limit: q.limit,
     });
+    c.header('Content-Range', contentRange('escalations', q.offset, rows.length, total));
+    return c.json(rows.map(escalationDto));
+  });
+  r.openapi(get, async (c) => {
+    const e = await c.get('em').findOne(Escalation, c.req.param('id'), { populate: ['ticket'] });
+    if (!e) throw notFound('escalation.not_found');
+    return c.json(escalationDto(e));
+  });
+  return r;
 }

@@ -1,13 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Hono } from 'hono';
 import { Department, Hospital, HospitalSystem, NursingSystem, type IDepartment, type IHospital } from '../../db/entities';
 import { departmentBody, hospitalBody } from '../../domain/admin.schemas';
-import { requireRole, requireUser } from '../auth/session';
 import { notFound, unprocessable } from '../errors';
-import type { AppEnv, SessionUser } from '../env';
+import type { SessionUser } from '../env';
 import { contentRange, likePattern, parseListQuery, unknownFilter } from '../list-query';
-import { idList, intParam, parseBody, saveUnique } from '../validate';
+import { idList, idParams, saveUnique } from '../validate';
+import { jsonBody, newRouter, route } from '../route';
 import { said } from '../../domain/messages';
 
 /** A hospital contact sees their own hospital only. */
@@ -33,127 +32,145 @@ async function setSystems(em: EntityManager, hospital: IHospital, codes: string[
   for (const code of codes) if (!existing.has(code)) em.create(HospitalSystem, { hospital, system: em.getReference(NursingSystem, code) });
 }
 
+const hospitalId = idParams('hospital.not_found');
+const hospitalRoutes = {
+  list: route({ method: 'get', path: '/', operationId: 'listHospitals', tag: 'hospitals', summary: 'Hospitals with their installed systems (a hospital contact sees their own)', description: 'Filters: id, q (name or code). Sort: id, code, name.', list: true }),
+  get: route({ method: 'get', path: '/{id}', operationId: 'getHospital', tag: 'hospitals', summary: 'One hospital', request: { params: hospitalId } }),
+  create: route({ method: 'post', path: '/', operationId: 'createHospital', tag: 'hospitals', summary: 'Add a hospital', access: ['admin'], request: { body: jsonBody(hospitalBody) }, ok: { 201: 'The hospital' }, answers: [422] }),
+  update: route({ method: 'put', path: '/{id}', operationId: 'updateHospital', tag: 'hospitals', summary: 'Edit a hospital and its installed systems', access: ['admin'], request: { params: hospitalId, body: jsonBody(hospitalBody) }, answers: [422] }),
+};
+
 export function hospitalsRoutes() {
-  return new Hono<AppEnv>()
-    .use(requireUser)
-    .get('/', async (c) => {
-      const q = parseListQuery(c.req.query(), { sortable: ['id', 'code', 'name'], defaultSort: { field: 'name', order: 'ASC' } });
-      const where: FilterQuery<IHospital>[] = [];
-      const own = ownHospital(c.get('user'));
-      if (own !== undefined) where.push({ id: own });
-      for (const [k, v] of Object.entries(q.filter)) {
-        if (k === 'id') where.push({ id: { $in: idList(v) } });
-        else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ name: { $ilike: likePattern(v) } }, { code: { $ilike: likePattern(v) } }] });
-        else throw unknownFilter(k);
-      }
-      const em = c.get('em');
-      const [rows, total] = await em.findAndCount(Hospital, where.length ? { $and: where } : {}, {
-        orderBy: { [q.sort.field]: q.sort.order.toLowerCase() },
-        offset: q.offset,
-        limit: q.limit,
-      });
-      c.header('Content-Range', contentRange('hospitals', q.offset, rows.length, total));
-      return c.json(await hospitalDto(em, rows));
-    })
-    .get('/:id', async (c) => {
-      const id = intParam(c, 'id', 'hospital.not_found');
-      const own = ownHospital(c.get('user'));
-      const em = c.get('em');
-      const h = own === undefined || own === id ? await em.findOne(Hospital, id) : null;
-      if (!h) throw notFound('hospital.not_found');
-      return c.json((await hospitalDto(em, [h]))[0]);
-    })
-    .post('/', requireRole('admin'), async (c) => {
-      const body = await parseBody(c, hospitalBody);
-      const em = c.get('em');
-      const h = await saveUnique(
-        () =>
-          em.transactional(async (tx) => {
-            const hospital = tx.create(Hospital, { code: body.code, name: body.name, address: body.address ?? null });
-            await tx.flush();
-            await setSystems(tx, hospital, body.systemCodes);
-            return hospital;
-          }),
-        'code',
-        said('hospital.code_taken'),
-      );
-      return c.json((await hospitalDto(em.fork(), [h]))[0], 201);
-    })
-    .put('/:id', requireRole('admin'), async (c) => {
-      const id = intParam(c, 'id', 'hospital.not_found');
-      const body = await parseBody(c, hospitalBody);
-      const em = c.get('em');
-      const h = await saveUnique(
-        () =>
-          em.transactional(async (tx) => {
-            const hospital = await tx.findOne(Hospital, id);
-            if (!hospital) throw notFound('hospital.not_found');
-            tx.assign(hospital, { code: body.code, name: body.name, address: body.address ?? null });
-            await setSystems(tx, hospital, body.systemCodes);
-            return hospital;
-          }),
-        'code',
-        said('hospital.code_taken'),
-      );
-      return c.json((await hospitalDto(em.fork(), [h]))[0]);
+  const r = newRouter();
+  r.openapi(hospitalRoutes.list, async (c) => {
+    const q = parseListQuery(c.req.query(), { sortable: ['id', 'code', 'name'], defaultSort: { field: 'name', order: 'ASC' } });
+    const where: FilterQuery<IHospital>[] = [];
+    const own = ownHospital(c.get('user'));
+    if (own !== undefined) where.push({ id: own });
+    for (const [k, v] of Object.entries(q.filter)) {
+      if (k === 'id') where.push({ id: { $in: idList(v) } });
+      else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ name: { $ilike: likePattern(v) } }, { code: { $ilike: likePattern(v) } }] });
+      else throw unknownFilter(k);
+    }
+    const em = c.get('em');
+    const [rows, total] = await em.findAndCount(Hospital, where.length ? { $and: where } : {}, {
+      orderBy: { [q.sort.field]: q.sort.order.toLowerCase() },
+      offset: q.offset,
+      limit: q.limit,
     });
+    c.header('Content-Range', contentRange('hospitals', q.offset, rows.length, total));
+    return c.json(await hospitalDto(em, rows));
+  });
+  r.openapi(hospitalRoutes.get, async (c) => {
+    const { id } = c.req.valid('param');
+    const own = ownHospital(c.get('user'));
+    const em = c.get('em');
+    const h = own === undefined || own === id ? await em.findOne(Hospital, id) : null;
+    if (!h) throw notFound('hospital.not_found');
+    return c.json((await hospitalDto(em, [h]))[0]);
+  });
+  r.openapi(hospitalRoutes.create, async (c) => {
+    const body = c.req.valid('json');
+    const em = c.get('em');
+    const h = await saveUnique(
+      () =>
+        em.transactional(async (tx) => {
+          const hospital = tx.create(Hospital, { code: body.code, name: body.name, address: body.address ?? null });
+          await tx.flush();
+          await setSystems(tx, hospital, body.systemCodes);
+          return hospital;
+        }),
+      'code',
+      said('hospital.code_taken'),
+    );
+    return c.json((await hospitalDto(em.fork(), [h]))[0], 201);
+  });
+  r.openapi(hospitalRoutes.update, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const em = c.get('em');
+    const h = await saveUnique(
+      () =>
+        em.transactional(async (tx) => {
+          const hospital = await tx.findOne(Hospital, id);
+          if (!hospital) throw notFound('hospital.not_found');
+          tx.assign(hospital, { code: body.code, name: body.name, address: body.address ?? null });
+          await setSystems(tx, hospital, body.systemCodes);
+          return hospital;
+        }),
+      'code',
+      said('hospital.code_taken'),
+    );
+    return c.json((await hospitalDto(em.fork(), [h]))[0]);
+  });
+  return r;
 }
 
 const departmentDto = (d: IDepartment) => ({ id: d.id, hospitalId: d.hospital.id, name: d.name });
 
+const departmentId = idParams('department.not_found');
+const departmentRoutes = {
+  list: route({ method: 'get', path: '/', operationId: 'listDepartments', tag: 'hospitals', summary: 'Departments (a hospital contact sees their hospital’s)', description: 'Filters: id, hospitalId, q (name). Sort: id, name, hospitalId.', list: true }),
+  get: route({ method: 'get', path: '/{id}', operationId: 'getDepartment', tag: 'hospitals', summary: 'One department', request: { params: departmentId } }),
+  create: route({ method: 'post', path: '/', operationId: 'createDepartment', tag: 'hospitals', summary: 'Add a department', access: ['admin'], request: { body: jsonBody(departmentBody) }, ok: { 201: 'The department' }, answers: [422] }),
+  update: route({ method: 'put', path: '/{id}', operationId: 'updateDepartment', tag: 'hospitals', summary: 'Edit a department', access: ['admin'], request: { params: departmentId, body: jsonBody(departmentBody) }, answers: [422] }),
+};
+
 export function departmentsRoutes() {
-  return new Hono<AppEnv>()
-    .use(requireUser)
-    .get('/', async (c) => {
-      const q = parseListQuery(c.req.query(), { sortable: ['id', 'name', 'hospitalId'], defaultSort: { field: 'name', order: 'ASC' } });
-      const where: FilterQuery<IDepartment>[] = [];
-      const own = ownHospital(c.get('user'));
-      if (own !== undefined) where.push({ hospital: own });
-      for (const [k, v] of Object.entries(q.filter)) {
-        if (k === 'id') where.push({ id: { $in: idList(v) } });
-        else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
-        else if (k === 'q' && typeof v === 'string') where.push({ name: { $ilike: likePattern(v) } });
-        else throw unknownFilter(k);
-      }
-      const orderField = q.sort.field === 'hospitalId' ? 'hospital' : q.sort.field;
-      const [rows, total] = await c.get('em').findAndCount(Department, where.length ? { $and: where } : {}, {
-        orderBy: { [orderField]: q.sort.order.toLowerCase() },
-        offset: q.offset,
-        limit: q.limit,
-      });
-      c.header('Content-Range', contentRange('departments', q.offset, rows.length, total));
-      return c.json(rows.map(departmentDto));
-    })
-    .get('/:id', async (c) => {
-      const id = intParam(c, 'id', 'department.not_found');
-      const own = ownHospital(c.get('user'));
-      const d = await c.get('em').findOne(Department, own === undefined ? { id } : { id, hospital: own });
-      if (!d) throw notFound('department.not_found');
-      return c.json(departmentDto(d));
-    })
-    .post('/', requireRole('admin'), async (c) => {
-      const body = await parseBody(c, departmentBody);
-      const em = c.get('em');
-      if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
-      const d = em.create(Department, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name });
-      await saveUnique(() => em.flush(), 'name', said('department.name_taken'));
-      return c.json(departmentDto(d), 201);
-    })
-    .put('/:id', requireRole('admin'), async (c) => {
-      const id = intParam(c, 'id', 'department.not_found');
-      const body = await parseBody(c, departmentBody);
-      const em = c.get('em');
-      const d = await em.findOne(Department, id);
-      if (!d) throw notFound('department.not_found');
-      if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
-      em.assign(d, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name });
-      await saveUnique(() => em.flush(), 'name', said('department.name_taken'));
-      return c.json(departmentDto(d));
+  const r = newRouter();
+  r.openapi(departmentRoutes.list, async (c) => {
+    const q = parseListQuery(c.req.query(), { sortable: ['id', 'name', 'hospitalId'], defaultSort: { field: 'name', order: 'ASC' } });
+    const where: FilterQuery<IDepartment>[] = [];
+    const own = ownHospital(c.get('user'));
+    if (own !== undefined) where.push({ hospital: own });
+    for (const [k, v] of Object.entries(q.filter)) {
+      if (k === 'id') where.push({ id: { $in: idList(v) } });
+      else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
+      else if (k === 'q' && typeof v === 'string') where.push({ name: { $ilike: likePattern(v) } });
+      else throw unknownFilter(k);
+    }
+    const orderField = q.sort.field === 'hospitalId' ? 'hospital' : q.sort.field;
+    const [rows, total] = await c.get('em').findAndCount(Department, where.length ? { $and: where } : {}, {
+      orderBy: { [orderField]: q.sort.order.toLowerCase() },
+      offset: q.offset,
+      limit: q.limit,
     });
+    c.header('Content-Range', contentRange('departments', q.offset, rows.length, total));
+    return c.json(rows.map(departmentDto));
+  });
+  r.openapi(departmentRoutes.get, async (c) => {
+    const { id } = c.req.valid('param');
+    const own = ownHospital(c.get('user'));
+    const d = await c.get('em').findOne(Department, own === undefined ? { id } : { id, hospital: own });
+    if (!d) throw notFound('department.not_found');
+    return c.json(departmentDto(d));
+  });
+  r.openapi(departmentRoutes.create, async (c) => {
+    const body = c.req.valid('json');
+    const em = c.get('em');
+    if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
+    const d = em.create(Department, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name });
+    await saveUnique(() => em.flush(), 'name', said('department.name_taken'));
+    return c.json(departmentDto(d), 201);
+  });
+  r.openapi(departmentRoutes.update, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const em = c.get('em');
+    const d = await em.findOne(Department, id);
+    if (!d) throw notFound('department.not_found');
+    if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
+    em.assign(d, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name });
+    await saveUnique(() => em.flush(), 'name', said('department.name_taken'));
+    return c.json(departmentDto(d));
+  });
+  return r;
 }
 
+const listSystems = route({ method: 'get', path: '/', operationId: 'listSystems', tag: 'hospitals', summary: 'The nursing systems under maintenance (all of them: sort, range and filter are ignored)', list: true });
+
 export function systemsRoutes() {
-  return new Hono<AppEnv>().use(requireUser).get('/', async (c) => {
+  return newRouter().openapi(listSystems, async (c) => {
     const rows = await c.get('em').find(NursingSystem, {}, { orderBy: { code: 'asc' } });
     c.header('Content-Range', contentRange('systems', 0, rows.length, rows.length));
     return c.json(rows.map((s) => ({ id: s.code, nameZh: s.nameZh, nameEn: s.nameEn })));

@@ -1,11 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Hono } from 'hono';
 import { Notification, type INotification } from '../../db/entities';
 import { english, type NotificationKind } from '../../domain/messages';
-import { requireUser } from '../auth/session';
 import { notFound } from '../errors';
-import type { AppEnv, SessionUser } from '../env';
+import type { SessionUser } from '../env';
 import { contentRange, parseListQuery } from '../list-query';
+import { newRouter, route } from '../route';
+import { textIdParams } from '../validate';
 
 /** Mine: addressed to me, or to my role (for hospital contacts, only about my hospital's tickets). */
 function mine(user: SessionUser): FilterQuery<INotification> {
@@ -25,23 +25,26 @@ const notificationDto = (n: INotification) => ({
   readAt: n.readAt?.toISOString() ?? null,
 });
 
+const list = route({ method: 'get', path: '/', operationId: 'listNotifications', tag: 'notifications', summary: 'My notifications (to me, or to my role)', description: 'Filter: unread (true). Sort: createdAt.', list: true });
+const markRead = route({ method: 'post', path: '/{id}/read', operationId: 'markNotificationRead', tag: 'notifications', summary: 'Mark one read', request: { params: textIdParams('notification.not_found', 'Notification id', '1') } });
+
 export function notificationsRoutes() {
-  return new Hono<AppEnv>()
-    .use(requireUser)
-    .get('/', async (c) => {
-      const q = parseListQuery(c.req.query(), { sortable: ['createdAt'], defaultSort: { field: 'createdAt', order: 'DESC' } });
-      const where: FilterQuery<INotification>[] = [mine(c.get('user'))];
-      if (q.filter.unread === true) where.push({ readAt: null });
-      const [rows, total] = await c.get('em').findAndCount(Notification, { $and: where }, { orderBy: { createdAt: q.sort.order.toLowerCase(), id: 'asc' }, offset: q.offset, limit: q.limit });
-      c.header('Content-Range', contentRange('notifications', q.offset, rows.length, total));
-      return c.json(rows.map(notificationDto));
-    })
-    .post('/:id/read', async (c) => {
-      const em = c.get('em');
-      const n = await em.findOne(Notification, { $and: [{ id: c.req.param('id') }, mine(c.get('user'))] });
-      if (!n) throw notFound('notification.not_found');
-      n.readAt ??= new Date();
-      await em.flush();
-      return c.json(notificationDto(n));
-    });
+  const r = newRouter();
+  r.openapi(list, async (c) => {
+    const q = parseListQuery(c.req.query(), { sortable: ['createdAt'], defaultSort: { field: 'createdAt', order: 'DESC' } });
+    const where: FilterQuery<INotification>[] = [mine(c.get('user'))];
+    if (q.filter.unread === true) where.push({ readAt: null });
+    const [rows, total] = await c.get('em').findAndCount(Notification, { $and: where }, { orderBy: { createdAt: q.sort.order.toLowerCase(), id: 'asc' }, offset: q.offset, limit: q.limit });
+    c.header('Content-Range', contentRange('notifications', q.offset, rows.length, total));
+    return c.json(rows.map(notificationDto));
+  });
+  r.openapi(markRead, async (c) => {
+    const em = c.get('em');
+    const n = await em.findOne(Notification, { $and: [{ id: c.req.param('id') }, mine(c.get('user'))] });
+    if (!n) throw notFound('notification.not_found');
+    n.readAt ??= new Date();
+    await em.flush();
+    return c.json(notificationDto(n));
+  });
+  return r;
 }

@@ -36,3 +36,18 @@ export const TASK_STEPS: Record<TaskKind, { schema: z.ZodType; update: AnyStepUp
   signature: { schema: signatureInput, update: signatureUpdate },
   escalation: { schema: escalationAckInput, update: acknowledgeEscalationUpdate },
 };
+
+/** The forms as the document names them (`repair_form` → RepairFormStep), the same schema objects as above. */
+export const STEP_BODIES = Object.entries(TASK_STEPS).map(
+  ([kind, step]) => [`${kind.replace(/(^|_)(\w)/g, (_, _s: string, ch: string) => ch.toUpperCase())}Step`, step.schema] as const,
+);
+
+/**
+ * Completion's body as documented: one of the forms. The route does not validate it: which form
+ * applies is known only once the task is read, so the handler parses it with TASK_STEPS[kind].schema.
+ */
+export const stepBodies = {
+  required: true,
+  description: 'The form of the task’s kind: triage, remote, dispatch, checkin, repair_form, signature or escalation',
+  content: { 'application/json': { schema: { oneOf: STEP_BODIES.map(([name]) => ({ $ref: `#/components/schemas/${name}` })) } } },
+};

@@ -1,33 +1,28 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ticketWorkflowStatus } from '../../activities/workflow-status';
 import { Ticket } from '../../db/entities';
 import { clearWorkflowLost, markWorkflowLost, openLostTasks } from '../../db/workflow-state';
 import { said } from '../../domain/messages';
-import { requireRole, requireUser } from '../auth/session';
 import { ApiError, notFound } from '../errors';
-import type { AppEnv } from '../env';
+import { newRouter, route } from '../route';
+import { textIdParams } from '../validate';
 import { actorOf } from '../workflow/actor';
 import type { TicketGateway } from '../workflow/ticket-gateway';
 import { recordedTicket } from './recorded-state';
 import { ticketDetail } from './ticket-detail';
 import { toTicketDto } from './ticket.dto';
 
-const spoken = z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
-
-export const restartRoute = createRoute({
+export const restartRoute = route({
   method: 'post',
   path: '/{id}/restart',
-  tags: ['tickets'],
-  summary: 'Restart a ticket whose workflow was lost: a new run under the same workflow ID carries on from the state PostgreSQL recorded (manager, admin)',
-  middleware: [requireUser, requireRole('manager', 'admin')] as const,
-  request: { params: z.object({ id: z.string().min(1).max(32) }) },
-  responses: {
-    200: { description: 'The ticket as it now is, running again; `restart.skipped` lists recorded events the rebuild could not replay', content: { 'application/json': { schema: z.looseObject({ id: z.string() }) } } },
-    404: { description: 'No such ticket', content: { 'application/json': { schema: spoken } } },
-    409: { description: 'Not open, or its workflow runs (again)', content: { 'application/json': { schema: spoken } } },
-    503: { description: 'No worker, or Temporal unreachable (Retry-After)', content: { 'application/json': { schema: spoken } } },
-  },
+  operationId: 'restartTicket',
+  tag: 'tickets',
+  summary: 'Restart a ticket whose workflow was lost',
+  description: 'A new run under the same workflow ID carries on from the state PostgreSQL recorded; `restart.skipped` lists recorded events the rebuild could not replay.',
+  access: ['manager', 'admin'],
+  request: { params: textIdParams('ticket.not_found', 'Ticket number (问题单号)', 'SR-20261202-00042') },
+  ok: { 200: 'The ticket as it now is, running again' },
+  answers: [409],
 });
 
 /**
@@ -37,12 +32,8 @@ export const restartRoute = createRoute({
  * mark goes. Only for an open ticket whose workflow Temporal does not have or that ended failed.
  */
 export function restartRoutes(tickets: TicketGateway, temporal: Parameters<typeof ticketWorkflowStatus>[0]) {
-  // A malformed ticket number is the same 404 as an unknown one.
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw notFound('ticket.not_found');
-    },
-  }).openapi(restartRoute, async (c) => {
+  const router = newRouter();
+  router.openapi(restartRoute, async (c) => {
     const { id } = c.req.valid('param');
     const em = c.get('em');
     const t = await em.findOne(Ticket, { id });
@@ -70,6 +61,7 @@ export function restartRoutes(tickets: TicketGateway, temporal: Parameters<typeo
     const now = await fresh.findOneOrFail(Ticket, id, { populate: ['hospital', 'department', 'assignee'] });
     const body = { ...toTicketDto(now), ...(await ticketDetail(tickets, fresh, now)), restart: { skipped: recorded.skipped } };
     // The ticket DTO is described by GET /api/tickets/{id}; here only its id is promised.
-    return c.json(body as unknown as { id: string }, 200);
+    return c.json(body, 200);
   });
+  return router;
 }

@@ -2,7 +2,8 @@ import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Hono, type Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { z } from '@hono/zod-openapi';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ArchiveRecord, IdempotencyKey, Ticket, TicketTask, User, type ITicket } from '../../db/entities';
 import { sql } from '../../db/sql';
@@ -11,7 +12,6 @@ import type { StepResult } from '../../domain/projection';
 import { STATUSES, STEPS, type TicketIntake } from '../../domain/ticket';
 import { createTicketBody, levelInput, noteInput, reasonInput, reassignInput } from '../../domain/ticket.schemas';
 import { addNoteUpdate, cancelUpdate, changeLevelUpdate, pauseUpdate, reassignUpdate, resumeUpdate } from '../../workflows/ticket/messages';
-import { requireRole, requireUser } from '../auth/session';
 import { isActiveIn } from '../users/active-user';
 import { ApiError, forbidden, notFound, unprocessable } from '../errors';
 import type { AppDeps, AppEnv, SessionUser } from '../env';
@@ -21,7 +21,8 @@ import { boundClientKey, clientKey, requestHash as hashOfRequest, updateIdOf } f
 import type { TicketGateway } from '../workflow/ticket-gateway';
 import { contentRange, likePattern, oneOfError, parseListQuery, queryError, unknownFilter } from '../list-query';
 import { said } from '../../domain/messages';
-import { parseBody } from '../validate';
+import { jsonBody, newRouter, route } from '../route';
+import { textIdParams } from '../validate';
 import { timeline } from './history';
 import { toTicketDto } from './ticket.dto';
 import { ticketDetail } from './ticket-detail';
@@ -119,6 +120,61 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
   return where.length ? { $and: where } : {};
 }
 
+const ticketId = textIdParams('ticket.not_found', 'Ticket number (问题单号)', 'SR-20261202-00042');
+
+/** The ticket a step's path names, read before its body is checked: another hospital's ticket is 404 whatever was sent. */
+const named = new WeakMap<Context, Awaited<ReturnType<typeof visibleTicket>>>();
+const ticketFirst: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // Route middleware runs before the route's validators: the id is checked here by the same schema.
+  const id = ticketId.shape.id.safeParse(c.req.param('id'));
+  if (!id.success) throw notFound('ticket.not_found');
+  named.set(c, await visibleTicket(c.get('em'), c.get('user'), id.data));
+  await next();
+};
+const ticketOf = (c: Context) => named.get(c)!;
+const onTicket = { tag: 'tickets' as const, idempotent: true, answers: [409 as const, 422 as const], before: [ticketFirst] };
+
+const list = route({
+  method: 'get',
+  path: '/',
+  operationId: 'listTickets',
+  tag: 'tickets',
+  summary: 'List the tickets (问题单) you may see',
+  description: 'Filters: q (text in number, title, description), id (ticket numbers), status, step, faultLevel, hospitalId, departmentId, systemCode, breached (true/false). Sort: ' + SORTABLE.join(', ') + '.',
+  list: true,
+});
+const get = route({ method: 'get', path: '/{id}', operationId: 'getTicket', tag: 'tickets', summary: 'One ticket with its tasks and the workflow’s record (triage, attempts, forms, signature, notes, SLA clocks)', request: { params: ticketId } });
+const history = route({
+  method: 'get',
+  path: '/{id}/history',
+  operationId: 'getTicketHistory',
+  tag: 'tickets',
+  summary: 'Audit timeline decoded from the workflow history',
+  description: '`download=1` adds the raw history as an attachment (vendor staff only: 403 for a hospital contact).',
+  request: { params: ticketId, query: z.object({ download: z.string().optional().openapi({ param: { description: '1: download with the raw workflow history' }, example: '1' }) }) },
+  answers: [403],
+});
+const addNote = route({ ...onTicket, method: 'post', path: '/{id}/notes', operationId: 'addTicketNote', summary: 'Add a tracking note', request: { params: ticketId, body: jsonBody(noteInput) } });
+const reassign = route({ ...onTicket, method: 'post', path: '/{id}/reassign', operationId: 'reassignTicket', summary: 'Reassign the current step to an active user fit for it', access: ['dispatcher', 'manager'], request: { params: ticketId, body: jsonBody(reassignInput) } });
+const level = route({ ...onTicket, method: 'post', path: '/{id}/level', operationId: 'changeTicketLevel', summary: 'Change the fault level; deadlines are recomputed from receipt', access: ['dispatcher', 'manager'], request: { params: ticketId, body: jsonBody(levelInput) } });
+const onlyAssigned = 'An engineer only on a ticket assigned to them (the workflow refuses others with 409).';
+const pause = route({ ...onTicket, method: 'post', path: '/{id}/pause', operationId: 'pauseTicket', summary: 'Stop the SLA clocks (waiting on the hospital)', description: onlyAssigned, access: ['dispatcher', 'manager', 'engineer'], request: { params: ticketId, body: jsonBody(reasonInput) } });
+const resume = route({ ...onTicket, method: 'post', path: '/{id}/resume', operationId: 'resumeTicket', summary: 'Restart the SLA clocks', description: onlyAssigned, access: ['dispatcher', 'manager', 'engineer'], request: { params: ticketId } });
+const cancel = route({ ...onTicket, method: 'post', path: '/{id}/cancel', operationId: 'cancelTicket', summary: 'Cancel with a reason (the hospital only before work starts)', access: ['dispatcher', 'manager', 'hospital_contact'], request: { params: ticketId, body: jsonBody(reasonInput) } });
+const create = route({
+  method: 'post',
+  path: '/',
+  operationId: 'createTicket',
+  tag: 'tickets',
+  summary: 'Raise a service request: starts its workflow, answers with the ticket once written',
+  description: 'A hospital contact raises requests for their own hospital only (403). The same Idempotency-Key with the same body answers 200 with the ticket it made; with another body, 422.',
+  access: ['admin', 'manager', 'dispatcher', 'hospital_contact'],
+  idempotent: true,
+  request: { body: jsonBody(createTicketBody) },
+  ok: { 201: 'The ticket, raised', 200: 'The ticket an earlier request with this Idempotency-Key raised' },
+  answers: [422],
+});
+
 export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
   /** Runs a ticket-level Update and answers with the ticket as it now is. */
   async function act<A>(c: Context<AppEnv>, ticketNo: string, update: UpdateDefinition<StepResult, [A]>, arg: A) {
@@ -132,172 +188,172 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
     return { ...toTicketDto(t), ...(await ticketDetail(tickets, em, t)) };
   }
 
-  return new Hono<AppEnv>()
-    .use(requireUser)
-    .get('/', async (c) => {
-      const q = parseListQuery(c.req.query(), { sortable: SORTABLE, defaultSort: { field: 'receivedAt', order: 'DESC' } });
-      const em = c.get('em');
-      const where = { $and: [await ticketsVisibleTo(em, c.get('user')), listFilter(q.filter)] };
-      // The page and the total apart: counting through the page's joins costs 3× a plain count at
-      // 100,000 rows (docs/benchmarks.md #4), and the two run side by side.
-      const [rows, total] = await Promise.all([
-        em.find(Ticket, where, {
-          populate: ['hospital', 'department', 'assignee'],
-          exclude: ['assignee.passwordHash'],
-          orderBy: { [SORT_COLUMN[q.sort.field] ?? q.sort.field]: q.sort.order.toLowerCase(), id: 'desc' },
-          offset: q.offset,
-          limit: q.limit,
-        }),
-        em.fork().count(Ticket, where),
-      ]);
-      c.header('Content-Range', contentRange('tickets', q.offset, rows.length, total));
-      return c.json(rows.map(toTicketDto));
-    })
-    .get('/:id', async (c) => {
-      const em = c.get('em');
-      const t = await visibleTicket(em, c.get('user'), c.req.param('id'));
-      return c.json({ ...toTicketDto(t), ...(await ticketDetail(tickets, em, t)) });
-    })
-    .get('/:id/history', async (c) => {
-      const em = c.get('em');
-      const user = c.get('user');
-      const t = await visibleTicket(em, user, c.req.param('id'));
-      const download = c.req.query('download') === '1';
-      // The raw history names workers, task queues and internals: the vendor's, not the hospital's.
-      if (download && user.role === 'hospital_contact') throw forbidden(said('history.vendor_only'));
-      const { source, history } = await workflowHistory(tickets, em, t.id);
-      const entries = timeline(history);
-      if (download) {
-        c.header('Content-Disposition', `attachment; filename="${t.id}-history.json"`);
-        return c.json({ ticketId: t.id, workflowId: t.workflowId, exportedAt: new Date().toISOString(), source, timeline: entries, history: JSON.parse(historyToJSON(history)) });
-      }
-      return c.json({ ticketId: t.id, workflowId: t.workflowId, source, timeline: entries });
-    })
-    .post('/:id/notes', async (c) => {
-      const user = c.get('user');
-      const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
-      const body = await parseBody(c, noteInput);
-      return c.json(await act(c, t.id, addNoteUpdate, { actor: actorOf(user), text: body.text }));
-    })
-    .post('/:id/reassign', requireRole('dispatcher', 'manager'), async (c) => {
-      const user = c.get('user');
-      const em = c.get('em');
-      const t = await visibleTicket(em, user, c.req.param('id'));
-      const body = await parseBody(c, reassignInput);
-      const roles = t.step === 'triage' || t.step === 'dispatch' ? ['dispatcher'] : t.step === 'remote' ? ['engineer', 'dispatcher'] : ['engineer'];
-      if (!(await isActiveIn(em, body.assigneeId, roles))) throw unprocessable({ assigneeId: said('step.active_user_at_step', { roles: roles.join(' or ') }) });
-      return c.json(await act(c, t.id, reassignUpdate, { actor: actorOf(user), ...body }));
-    })
-    .post('/:id/level', requireRole('dispatcher', 'manager'), async (c) => {
-      const user = c.get('user');
-      const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
-      const body = await parseBody(c, levelInput);
-      return c.json(await act(c, t.id, changeLevelUpdate, { actor: actorOf(user), ...body }));
-    })
-    .post('/:id/pause', requireRole('dispatcher', 'manager', 'engineer'), async (c) => {
-      const user = c.get('user');
-      const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
-      const body = await parseBody(c, reasonInput);
-      return c.json(await act(c, t.id, pauseUpdate, { actor: actorOf(user), reason: body.reason }));
-    })
-    .post('/:id/resume', requireRole('dispatcher', 'manager', 'engineer'), async (c) => {
-      const user = c.get('user');
-      const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
-      return c.json(await act(c, t.id, resumeUpdate, { actor: actorOf(user) }));
-    })
-    .post('/:id/cancel', requireRole('dispatcher', 'manager', 'hospital_contact'), async (c) => {
-      const user = c.get('user');
-      const t = await visibleTicket(c.get('em'), user, c.req.param('id'));
-      const body = await parseBody(c, reasonInput);
-      return c.json(await act(c, t.id, cancelUpdate, { actor: actorOf(user), reason: body.reason }));
-    })
-    .post('/', requireRole('admin', 'manager', 'dispatcher', 'hospital_contact'), async (c) => {
-      const user = c.get('user');
-      const body = await parseBody(c, createTicketBody);
-      if (user.role === 'hospital_contact' && body.hospitalId !== user.hospitalId) {
-        throw forbidden(said('ticket.own_hospital_only'));
-      }
-      const em = c.get('em');
-      // The hospital, its system and its department checked in one round trip. Ids compare as
-      // bigint: a request's number may lie beyond the int column's range (then it matches nothing).
-      const [hospital] = await sql<{ id: number; name: string; runs: boolean; department_ok: boolean }>(
-        em,
-        `select h.id, h.name,
-           exists (select 1 from hospital_systems s where s.hospital_id = h.id and s.system_code = ?) as runs,
-           (?::bigint is null or exists (select 1 from departments d where d.id = ?::bigint and d.hospital_id = h.id)) as department_ok
-         from hospitals h where h.id = ?::bigint`,
-        [body.systemCode, body.departmentId ?? null, body.departmentId ?? null, body.hospitalId],
-      );
-      if (!hospital) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
-      if (!hospital.runs) throw unprocessable({ systemCode: said('ticket.system_not_run', { hospital: hospital.name }) });
-      if (!hospital.department_ok) throw unprocessable({ departmentId: said('ticket.department_elsewhere', { hospital: hospital.name }) });
+  const r = newRouter();
+  r.openapi(list, async (c) => {
+    const q = parseListQuery(c.req.query(), { sortable: SORTABLE, defaultSort: { field: 'receivedAt', order: 'DESC' } });
+    const em = c.get('em');
+    const where = { $and: [await ticketsVisibleTo(em, c.get('user')), listFilter(q.filter)] };
+    // The page and the total apart: counting through the page's joins costs 3× a plain count at
+    // 100,000 rows (docs/benchmarks.md #4), and the two run side by side.
+    const [rows, total] = await Promise.all([
+      em.find(Ticket, where, {
+        populate: ['hospital', 'department', 'assignee'],
+        exclude: ['assignee.passwordHash'],
+        orderBy: { [SORT_COLUMN[q.sort.field] ?? q.sort.field]: q.sort.order.toLowerCase(), id: 'desc' },
+        offset: q.offset,
+        limit: q.limit,
+      }),
+      em.fork().count(Ticket, where),
+    ]);
+    c.header('Content-Range', contentRange('tickets', q.offset, rows.length, total));
+    return c.json(rows.map(toTicketDto));
+  });
+  r.openapi(get, async (c) => {
+    const em = c.get('em');
+    const t = await visibleTicket(em, c.get('user'), c.req.param('id'));
+    return c.json({ ...toTicketDto(t), ...(await ticketDetail(tickets, em, t)) });
+  });
+  r.openapi(history, async (c) => {
+    const em = c.get('em');
+    const user = c.get('user');
+    const t = await visibleTicket(em, user, c.req.param('id'));
+    const download = c.req.query('download') === '1';
+    // The raw history names workers, task queues and internals: the vendor's, not the hospital's.
+    if (download && user.role === 'hospital_contact') throw forbidden(said('history.vendor_only'));
+    const { source, history } = await workflowHistory(tickets, em, t.id);
+    const entries = timeline(history);
+    if (download) {
+      c.header('Content-Disposition', `attachment; filename="${t.id}-history.json"`);
+      return c.json({ ticketId: t.id, workflowId: t.workflowId, exportedAt: new Date().toISOString(), source, timeline: entries, history: JSON.parse(historyToJSON(history)) });
+    }
+    return c.json({ ticketId: t.id, workflowId: t.workflowId, source, timeline: entries });
+  });
+  r.openapi(addNote, async (c) => {
+    const user = c.get('user');
+    const t = ticketOf(c);
+    const body = c.req.valid('json');
+    return c.json(await act(c, t.id, addNoteUpdate, { actor: actorOf(user), text: body.text }));
+  });
+  r.openapi(reassign, async (c) => {
+    const user = c.get('user');
+    const em = c.get('em');
+    const t = ticketOf(c);
+    const body = c.req.valid('json');
+    const roles = t.step === 'triage' || t.step === 'dispatch' ? ['dispatcher'] : t.step === 'remote' ? ['engineer', 'dispatcher'] : ['engineer'];
+    if (!(await isActiveIn(em, body.assigneeId, roles))) throw unprocessable({ assigneeId: said('step.active_user_at_step', { roles: roles.join(' or ') }) });
+    return c.json(await act(c, t.id, reassignUpdate, { actor: actorOf(user), ...body }));
+  });
+  r.openapi(level, async (c) => {
+    const user = c.get('user');
+    const t = ticketOf(c);
+    const body = c.req.valid('json');
+    return c.json(await act(c, t.id, changeLevelUpdate, { actor: actorOf(user), ...body }));
+  });
+  r.openapi(pause, async (c) => {
+    const user = c.get('user');
+    const t = ticketOf(c);
+    const body = c.req.valid('json');
+    return c.json(await act(c, t.id, pauseUpdate, { actor: actorOf(user), reason: body.reason }));
+  });
+  r.openapi(resume, async (c) => {
+    const user = c.get('user');
+    const t = ticketOf(c);
+    return c.json(await act(c, t.id, resumeUpdate, { actor: actorOf(user) }));
+  });
+  r.openapi(cancel, async (c) => {
+    const user = c.get('user');
+    const t = ticketOf(c);
+    const body = c.req.valid('json');
+    return c.json(await act(c, t.id, cancelUpdate, { actor: actorOf(user), reason: body.reason }));
+  });
+  r.openapi(create, async (c) => {
+    const user = c.get('user');
+    const body = c.req.valid('json');
+    if (user.role === 'hospital_contact' && body.hospitalId !== user.hospitalId) {
+      throw forbidden(said('ticket.own_hospital_only'));
+    }
+    const em = c.get('em');
+    // The hospital, its system and its department checked in one round trip. Ids compare as
+    // bigint: a request's number may lie beyond the int column's range (then it matches nothing).
+    const [hospital] = await sql<{ id: number; name: string; runs: boolean; department_ok: boolean }>(
+      em,
+      `select h.id, h.name,
+         exists (select 1 from hospital_systems s where s.hospital_id = h.id and s.system_code = ?) as runs,
+         (?::bigint is null or exists (select 1 from departments d where d.id = ?::bigint and d.hospital_id = h.id)) as department_ok
+       from hospitals h where h.id = ?::bigint`,
+      [body.systemCode, body.departmentId ?? null, body.departmentId ?? null, body.hospitalId],
+    );
+    if (!hospital) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
+    if (!hospital.runs) throw unprocessable({ systemCode: said('ticket.system_not_run', { hospital: hospital.name }) });
+    if (!hospital.department_ok) throw unprocessable({ departmentId: said('ticket.department_elsewhere', { hospital: hospital.name }) });
 
-      // Idempotency-Key: the same key from the same user is the same ticket, however often retried.
-      const key = clientKey(c);
-      const requestHash = hashOfRequest('tickets.create:', body);
-      let intake: TicketIntake | undefined;
-      let replay = false;
+    // Idempotency-Key: the same key from the same user is the same ticket, however often retried.
+    const key = clientKey(c);
+    const requestHash = hashOfRequest('tickets.create:', body);
+    let intake: TicketIntake | undefined;
+    let replay = false;
+    if (key) {
+      const prior = await em.findOne(IdempotencyKey, { user: user.id, key });
+      if (prior) {
+        if (prior.requestHash !== requestHash) throw unprocessable({ 'Idempotency-Key': said('request.idempotency_reused') });
+        intake = prior.intake as unknown as TicketIntake;
+        replay = true;
+      }
+    }
+    if (!intake) {
+      const receivedAt = new Date();
+      intake = {
+        ticketNo: await nextTicketNo(em, receivedAt, deps.timeZone),
+        hospitalId: hospital.id,
+        departmentId: body.departmentId ?? null,
+        systemCode: body.systemCode,
+        channel: body.channel,
+        faultLevel: body.faultLevel ?? null,
+        title: body.title,
+        description: body.description,
+        reporterName: body.reporterName,
+        reporterPhone: body.reporterPhone || null,
+        receivedAt: receivedAt.toISOString(),
+        createdBy: { userId: user.id, role: user.role, displayName: user.displayName },
+      };
       if (key) {
-        const prior = await em.findOne(IdempotencyKey, { user: user.id, key });
-        if (prior) {
-          if (prior.requestHash !== requestHash) throw unprocessable({ 'Idempotency-Key': said('request.idempotency_reused') });
-          intake = prior.intake as unknown as TicketIntake;
+        try {
+          em.create(IdempotencyKey, { user: em.getReference(User, user.id), key, operation: 'tickets.create:', requestHash, ticketId: intake.ticketNo, intake: intake as unknown as Record<string, unknown> });
+          await em.flush();
+        } catch (e) {
+          if (!(e instanceof UniqueConstraintViolationException)) throw e;
+          // A concurrent request with the same key got there first: answer with its ticket.
+          const winner = await em.fork().findOneOrFail(IdempotencyKey, { user: user.id, key });
+          if (winner.requestHash !== requestHash) throw unprocessable({ 'Idempotency-Key': said('request.idempotency_reused') });
+          intake = winner.intake as unknown as TicketIntake;
           replay = true;
         }
       }
-      if (!intake) {
-        const receivedAt = new Date();
-        intake = {
-          ticketNo: await nextTicketNo(em, receivedAt, deps.timeZone),
-          hospitalId: hospital.id,
-          departmentId: body.departmentId ?? null,
-          systemCode: body.systemCode,
-          channel: body.channel,
-          faultLevel: body.faultLevel ?? null,
-          title: body.title,
-          description: body.description,
-          reporterName: body.reporterName,
-          reporterPhone: body.reporterPhone || null,
-          receivedAt: receivedAt.toISOString(),
-          createdBy: { userId: user.id, role: user.role, displayName: user.displayName },
-        };
-        if (key) {
-          try {
-            em.create(IdempotencyKey, { user: em.getReference(User, user.id), key, operation: 'tickets.create:', requestHash, ticketId: intake.ticketNo, intake: intake as unknown as Record<string, unknown> });
-            await em.flush();
-          } catch (e) {
-            if (!(e instanceof UniqueConstraintViolationException)) throw e;
-            // A concurrent request with the same key got there first: answer with its ticket.
-            const winner = await em.fork().findOneOrFail(IdempotencyKey, { user: user.id, key });
-            if (winner.requestHash !== requestHash) throw unprocessable({ 'Idempotency-Key': said('request.idempotency_reused') });
-            intake = winner.intake as unknown as TicketIntake;
-            replay = true;
-          }
-        }
+    }
+    // The hospital's terms travel with the start, so the workflow's first task needs no activity.
+    const options = { slaTargets: await loadSlaTargets(em, hospital.id) };
+    // USE_EXISTING: a retry attaches to the workflow its first attempt started, and like the
+    // first attempt gets the ticket's first row and task back to write.
+    for (let attempt = 1; ; attempt++) {
+      const current: TicketIntake = intake!;
+      try {
+        await tickets.start(current, options, replay ? 'USE_EXISTING' : 'FAIL');
+        break;
+      } catch (e) {
+        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+        // A retry after the ticket's workflow has already closed (archived or cancelled): the row answers.
+        if (replay) break;
+        // A first attempt whose number Temporal already knows: the database was restored behind
+        // Temporal and its sequence hands out numbers again. Jump past them rather than fail.
+        if (attempt >= 3) throw new ApiError(503, said('service.ticket_numbers_behind'));
+        await em.getConnection().execute(`select setval('ticket_no_seq', (select last_value from ticket_no_seq) + 1000)`);
+        intake = { ...current, ticketNo: await nextTicketNo(em, new Date(current.receivedAt), deps.timeZone) };
+        if (key) await em.nativeUpdate(IdempotencyKey, { user: user.id, key }, { ticketId: intake.ticketNo, intake: intake as unknown as Record<string, unknown> });
       }
-      // The hospital's terms travel with the start, so the workflow's first task needs no activity.
-      const options = { slaTargets: await loadSlaTargets(em, hospital.id) };
-      // USE_EXISTING: a retry attaches to the workflow its first attempt started, and like the
-      // first attempt gets the ticket's first row and task back to write.
-      for (let attempt = 1; ; attempt++) {
-        const current: TicketIntake = intake!;
-        try {
-          await tickets.start(current, options, replay ? 'USE_EXISTING' : 'FAIL');
-          break;
-        } catch (e) {
-          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-          // A retry after the ticket's workflow has already closed (archived or cancelled): the row answers.
-          if (replay) break;
-          // A first attempt whose number Temporal already knows: the database was restored behind
-          // Temporal and its sequence hands out numbers again. Jump past them rather than fail.
-          if (attempt >= 3) throw new ApiError(503, said('service.ticket_numbers_behind'));
-          await em.getConnection().execute(`select setval('ticket_no_seq', (select last_value from ticket_no_seq) + 1000)`);
-          intake = { ...current, ticketNo: await nextTicketNo(em, new Date(current.receivedAt), deps.timeZone) };
-          if (key) await em.nativeUpdate(IdempotencyKey, { user: user.id, key }, { ticketId: intake.ticketNo, intake: intake as unknown as Record<string, unknown> });
-        }
-      }
-      const t = await em.fork().findOneOrFail(Ticket, intake!.ticketNo, { populate: ['hospital', 'department'] });
-      if (replay) return c.json(toTicketDto(t), 200);
-      return c.json(toTicketDto(t), 201);
-    });
+    }
+    const t = await em.fork().findOneOrFail(Ticket, intake!.ticketNo, { populate: ['hospital', 'department'] });
+    if (replay) return c.json(toTicketDto(t), 200);
+    return c.json(toTicketDto(t), 201);
+  });
+  return r;
 }

@@ -1,14 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Hono } from 'hono';
 import { Hospital, User, type IUser } from '../../db/entities';
 import { createUserBody, updateUserBody } from '../../domain/admin.schemas';
 import { ROLES } from '../../domain/roles';
 import { hashPassword } from '../auth/password';
-import { endSessionsOf, requireRole, requireUser } from '../auth/session';
+import { endSessionsOf } from '../auth/session';
 import { notFound, unprocessable } from '../errors';
-import type { AppEnv } from '../env';
 import { contentRange, likePattern, parseListQuery, unknownFilter, oneOfError } from '../list-query';
-import { idList, intParam, parseBody, saveUnique } from '../validate';
+import { idList, idParams, saveUnique } from '../validate';
+import { jsonBody, newRouter, route } from '../route';
 import { said } from '../../domain/messages';
 
 const userDto = (u: IUser) => ({
@@ -23,82 +22,86 @@ const userDto = (u: IUser) => ({
   createdAt: u.createdAt.toISOString(),
 });
 
+const userId = idParams('user.not_found');
+// Coordinators pick engineers for assignments; only admins change accounts.
+const list = route({ method: 'get', path: '/', operationId: 'listUsers', tag: 'users', summary: 'Users', description: 'Filters: id, role, hospitalId, active, q (user name or display name). Sort: id, username, displayName, role.', access: ['admin', 'manager', 'dispatcher'], list: true });
+const get = route({ method: 'get', path: '/{id}', operationId: 'getUser', tag: 'users', summary: 'One user', description: 'Coordinators (admin, manager, dispatcher) see anyone; others only themselves (404 for anyone else).', request: { params: userId } });
+const create = route({ method: 'post', path: '/', operationId: 'createUser', tag: 'users', summary: 'Create a user', access: ['admin'], request: { body: jsonBody(createUserBody) }, ok: { 201: 'The user' }, answers: [422] });
+const update = route({ method: 'put', path: '/{id}', operationId: 'updateUser', tag: 'users', summary: 'Edit a user (optional password reset); a changed role, hospital or password, or deactivation, signs them out', access: ['admin'], request: { params: userId, body: jsonBody(updateUserBody) }, answers: [422] });
+
 export function usersRoutes() {
-  return (
-    new Hono<AppEnv>()
-      .use(requireUser)
-      // Coordinators pick engineers for assignments; only admins change accounts.
-      .get('/', requireRole('admin', 'manager', 'dispatcher'), async (c) => {
-        const q = parseListQuery(c.req.query(), { sortable: ['id', 'username', 'displayName', 'role'], defaultSort: { field: 'displayName', order: 'ASC' } });
-        const where: FilterQuery<IUser>[] = [];
-        for (const [k, v] of Object.entries(q.filter)) {
-          if (v === undefined || v === null || v === '') continue;
-          if (k === 'id') where.push({ id: { $in: idList(v) } });
-          else if (k === 'role') {
-            const roles = Array.isArray(v) ? v : [v];
-            if (!roles.every((r) => (ROLES as readonly unknown[]).includes(r))) throw oneOfError('role', ROLES);
-            where.push({ role: { $in: roles } });
-          } else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
-          else if (k === 'active' && typeof v === 'boolean') where.push({ active: v });
-          else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ username: { $ilike: likePattern(v) } }, { displayName: { $ilike: likePattern(v) } }] });
-          else throw unknownFilter(k);
-        }
-        const [rows, total] = await c.get('em').findAndCount(User, where.length ? { $and: where } : {}, {
-          orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
-          offset: q.offset,
-          limit: q.limit,
-        });
-        c.header('Content-Range', contentRange('users', q.offset, rows.length, total));
-        return c.json(rows.map(userDto));
-      })
-      .get('/:id', async (c) => {
-        const id = intParam(c, 'id', 'user.not_found');
-        const me = c.get('user');
-        if (me.id !== id && !['admin', 'manager', 'dispatcher'].includes(me.role)) throw notFound('user.not_found');
-        const u = await c.get('em').findOne(User, id);
-        if (!u) throw notFound('user.not_found');
-        return c.json(userDto(u));
-      })
-      .post('/', requireRole('admin'), async (c) => {
-        const body = await parseBody(c, createUserBody);
-        const em = c.get('em');
-        if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
-        const u = em.create(User, {
-          username: body.username,
-          displayName: body.displayName,
-          role: body.role,
-          hospital: body.hospitalId ?? null,
-          phone: body.phone || null,
-          email: body.email || null,
-          passwordHash: await hashPassword(body.password),
-        });
-        await saveUnique(() => em.flush(), 'username', said('user.username_taken'));
-        return c.json(userDto(u), 201);
-      })
-      .put('/:id', requireRole('admin'), async (c) => {
-        const id = intParam(c, 'id', 'user.not_found');
-        const body = await parseBody(c, updateUserBody);
-        const em = c.get('em');
-        const u = await em.findOne(User, id);
-        if (!u) throw notFound('user.not_found');
-        const me = c.get('user');
-        // An admin cannot lock themselves out by accident.
-        if (me.id === id && (!body.active || body.role !== 'admin')) throw unprocessable({ active: said('user.not_yourself') });
-        if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
-        const signOut = !body.active || !!body.password || body.role !== u.role || (body.hospitalId ?? null) !== (u.hospital?.id ?? null);
-        em.assign(u, {
-          displayName: body.displayName,
-          role: body.role,
-          hospital: body.hospitalId ?? null,
-          phone: body.phone || null,
-          email: body.email || null,
-          active: body.active,
-          ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
-        });
-        await em.flush();
-        // A deactivated account, or one whose password, role or hospital changed, signs in again.
-        if (signOut) await endSessionsOf(em, id);
-        return c.json(userDto(u));
-      })
-  );
+  const r = newRouter();
+  r.openapi(list, async (c) => {
+    const q = parseListQuery(c.req.query(), { sortable: ['id', 'username', 'displayName', 'role'], defaultSort: { field: 'displayName', order: 'ASC' } });
+    const where: FilterQuery<IUser>[] = [];
+    for (const [k, v] of Object.entries(q.filter)) {
+      if (v === undefined || v === null || v === '') continue;
+      if (k === 'id') where.push({ id: { $in: idList(v) } });
+      else if (k === 'role') {
+        const roles = Array.isArray(v) ? v : [v];
+        if (!roles.every((r) => (ROLES as readonly unknown[]).includes(r))) throw oneOfError('role', ROLES);
+        where.push({ role: { $in: roles } });
+      } else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
+      else if (k === 'active' && typeof v === 'boolean') where.push({ active: v });
+      else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ username: { $ilike: likePattern(v) } }, { displayName: { $ilike: likePattern(v) } }] });
+      else throw unknownFilter(k);
+    }
+    const [rows, total] = await c.get('em').findAndCount(User, where.length ? { $and: where } : {}, {
+      orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
+      offset: q.offset,
+      limit: q.limit,
+    });
+    c.header('Content-Range', contentRange('users', q.offset, rows.length, total));
+    return c.json(rows.map(userDto));
+  });
+  r.openapi(get, async (c) => {
+    const { id } = c.req.valid('param');
+    const me = c.get('user');
+    if (me.id !== id && !['admin', 'manager', 'dispatcher'].includes(me.role)) throw notFound('user.not_found');
+    const u = await c.get('em').findOne(User, id);
+    if (!u) throw notFound('user.not_found');
+    return c.json(userDto(u));
+  });
+  r.openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const em = c.get('em');
+    if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
+    const u = em.create(User, {
+      username: body.username,
+      displayName: body.displayName,
+      role: body.role,
+      hospital: body.hospitalId ?? null,
+      phone: body.phone || null,
+      email: body.email || null,
+      passwordHash: await hashPassword(body.password),
+    });
+    await saveUnique(() => em.flush(), 'username', said('user.username_taken'));
+    return c.json(userDto(u), 201);
+  });
+  r.openapi(update, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const em = c.get('em');
+    const u = await em.findOne(User, id);
+    if (!u) throw notFound('user.not_found');
+    const me = c.get('user');
+    // An admin cannot lock themselves out by accident.
+    if (me.id === id && (!body.active || body.role !== 'admin')) throw unprocessable({ active: said('user.not_yourself') });
+    if (body.hospitalId && !(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
+    const signOut = !body.active || !!body.password || body.role !== u.role || (body.hospitalId ?? null) !== (u.hospital?.id ?? null);
+    em.assign(u, {
+      displayName: body.displayName,
+      role: body.role,
+      hospital: body.hospitalId ?? null,
+      phone: body.phone || null,
+      email: body.email || null,
+      active: body.active,
+      ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
+    });
+    await em.flush();
+    // A deactivated account, or one whose password, role or hospital changed, signs in again.
+    if (signOut) await endSessionsOf(em, id);
+    return c.json(userDto(u));
+  });
+  return r;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { sql } from '../../db/sql';
 import { said } from '../../domain/messages';
@@ -47,3 +48,14 @@ export async function boundClientKey(c: Context<AppEnv>, op: string, target: str
   if (bound?.request_hash !== hash) throw unprocessable({ 'Idempotency-Key': said('request.idempotency_reused') });
   return key;
 }
+
+/** The header as routes declare it; a key outside 1–200 characters is 400 (clientKey's check, said the same way). */
+export const idempotencyHeaders = z.object({
+  'Idempotency-Key': z
+    .string()
+    .trim()
+    .min(1, 'request.idempotency_key')
+    .max(200, 'request.idempotency_key')
+    .optional()
+    .openapi({ param: { description: 'Retries with the same key (same user, same body) are applied once' }, example: 'form-7f3c2a' }),
+});
