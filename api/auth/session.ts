@@ -106,21 +106,15 @@ async function checkSession(c: Parameters<MiddlewareHandler<AppEnv>>[0], tokenHa
   // A hit serves until the session's last use on record is touchMs old: then this use is written.
   if (hit && hit.until > now && now - hit.lastSeen < touchMs) return hit.user;
   checked.delete(tokenHash);
-  // One statement, one round trip: this runs before everything else the API does. The session is
-  // live (absolute TTL, idle limit, active user), and its last use is written when it is older
-  // than touchMs, so a busy user costs one write a minute, not one per request.
+  // One plain query: this runs before everything else the API does. The session is live
+  // (absolute TTL, idle limit, active user).
+  const em = c.get('em');
   const [row] = await sql<SessionRow>(
-    c.get('em'),
-    `with live as (
-       select u.id, u.username, u.display_name, u.role, u.hospital_id, u.must_change_password, s.expires_at, s.last_seen_at
-       from user_sessions s join users u on u.id = s.user_id
-       where s.token_hash = ? and s.expires_at > now() and s.last_seen_at > now() - make_interval(secs => ?) and u.active
-     ), touched as (
-       update user_sessions set last_seen_at = now()
-       where token_hash = ? and last_seen_at < now() - make_interval(secs => ?) and exists (select 1 from live)
-     )
-     select * from live`,
-    [tokenHash, idleMs / 1000, tokenHash, touchMs / 1000],
+    em,
+    `select u.id, u.username, u.display_name, u.role, u.hospital_id, u.must_change_password, s.expires_at, s.last_seen_at
+     from user_sessions s join users u on u.id = s.user_id
+     where s.token_hash = ? and s.expires_at > now() and s.last_seen_at > now() - make_interval(secs => ?) and u.active`,
+    [tokenHash, idleMs / 1000],
   );
   if (!row) return undefined;
   const user: SessionUser = {
@@ -131,8 +125,12 @@ async function checkSession(c: Parameters<MiddlewareHandler<AppEnv>>[0], tokenHa
     hospitalId: row.hospital_id,
     mustChangePassword: row.must_change_password,
   };
+  // Its last use is written when the one on record is touchMs old: a busy user costs one write a
+  // minute, not one per request.
   const seen = new Date(row.last_seen_at).getTime();
-  const lastSeen = seen < now - touchMs ? now : seen;
+  const stale = seen < now - touchMs;
+  if (stale) await sql(em, `update user_sessions set last_seen_at = now() where token_hash = ?`, [tokenHash]);
+  const lastSeen = stale ? now : seen;
   // Oldest first out: a Map iterates in insertion order.
   if (checked.size >= MAX_CHECKED) checked.delete(checked.keys().next().value!);
   checked.set(tokenHash, { user, lastSeen, until: Math.min(now + SESSION_RECHECK_MS, new Date(row.expires_at).getTime(), lastSeen + idleMs) });
