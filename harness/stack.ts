@@ -16,6 +16,8 @@ export interface Stack {
   orm: Orm;
   client: Client;
   taskQueue: string;
+  /** The database's URL, for a connection as its owner (the stack's own act as desk_app). */
+  databaseUrl: string;
   /** Stops the worker as a deploy would (finishing in-flight tasks); workflows wait on the server. */
   stopWorker(): Promise<void>;
   /** A fresh worker with an empty cache: running workflows are rebuilt by replaying their history. */
@@ -81,6 +83,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    databaseUrl: db.url,
     orm,
     client,
     taskQueue: settings.taskQueue,

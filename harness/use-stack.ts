@@ -31,6 +31,9 @@ export function useStack(opts: StackOptions = {}): { stack: Stack; a: Actors } {
     get taskQueue() {
       return live().taskQueue;
     },
+    get databaseUrl() {
+      return live().databaseUrl;
+    },
     stopWorker: () => live().stopWorker(),
     startWorker: () => live().startWorker(),
     stop: () => live().stop(),
