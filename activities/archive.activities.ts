@@ -6,6 +6,7 @@ import type { Projection, ProjectionBatch } from '../domain/projection';
 import { archiveHash, archiveKey, checkpointMac, GENESIS_HASH } from '../db/archive-chain';
 import { ticketWorkflowId } from '../domain/ticket';
 import type { ActivityDeps } from './deps';
+import { refusedWrite } from './refused-write';
 
 export interface ArchiveInput {
   ticketNo: string;
@@ -48,7 +49,9 @@ export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
   };
 
   async function archive(input: ArchiveInput): Promise<{ seq: number; hash: string }> {
-    await applyProjections(orm.em.fork(), input.pending);
+    await applyProjections(orm.em.fork(), input.pending).catch(async (e) => {
+      throw await refusedWrite(orm.em.fork(), input.ticketNo, e);
+    });
     const [existing] = await sql<Link>(orm.em.fork(), 'select seq, hash from archive_records where ticket_id = ?', [input.ticketNo]);
     if (existing) return existing;
     const history = JSON.parse(historyToJSON(await temporal.workflow.getHandle(ticketWorkflowId(input.ticketNo)).fetchHistory()));

@@ -1,6 +1,7 @@
 import { applyProjections } from '../db/projector';
 import type { ProjectionBatch } from '../domain/projection';
 import type { ActivityDeps } from './deps';
+import { refusedWrite } from './refused-write';
 
 export function createTicketActivities({ orm }: ActivityDeps) {
   return {
@@ -9,7 +10,12 @@ export function createTicketActivities({ orm }: ActivityDeps) {
      * so before it answers): whatever is missing lands, the rest is skipped. Retried until it lands.
      */
     async projectBatch(batch: ProjectionBatch): Promise<void> {
-      await applyProjections(orm.em.fork(), batch);
+      try {
+        await applyProjections(orm.em.fork(), batch);
+      } catch (e) {
+        const ticketNo = batch.intake?.intake.ticketNo ?? batch.projections[0]?.ticketNo;
+        throw ticketNo ? await refusedWrite(orm.em.fork(), ticketNo, e) : e;
+      }
     },
   };
 }

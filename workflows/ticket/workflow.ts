@@ -72,12 +72,13 @@ export async function ticketWorkflow(intake: TicketIntake, options: TicketWorkfl
   }
 
   const graceMs = (options.projectionGraceSeconds ?? DEFAULT_PROJECTION_GRACE_SECONDS) * 1000;
-  void outbox.writeAfterGrace(graceMs, projectBatch);
-  void runTimers(machine, (e) => {
+  const writer = outbox.writeAfterGrace(graceMs, projectBatch);
+  const timers = runTimers(machine, (e) => {
     record(machine.fire(e));
     return outbox.writeNow(local.projectBatch);
   });
-  await condition(() => machine.final);
+  // The writes only ever end by failing for good (PostgreSQL refused their content): the run ends failed with them.
+  await Promise.race([condition(() => machine.final), writer, timers]);
 
   // The archive activity writes what is still unwritten, the record, and the closing event with it.
   const state = machine.withoutImage();

@@ -1,0 +1,34 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { markWorkflowLost } from '../db/workflow-state';
+
+/** The failure type a workflow ends with when PostgreSQL refuses what it made (docs/decisions.md). */
+export const WRITE_REFUSED = 'WriteRefusedByDatabase';
+
+/**
+ * SQLSTATE classes of a write PostgreSQL will refuse however often it is retried: 22 data exception
+ * (a NUL in JSON, a value out of range, text too long), 23 integrity constraint violation, 42
+ * syntax or access rule. An outage (08, 53, 57) is not among them: that one is retried until it lands.
+ */
+const REFUSED_STATES = /^(22|23|42)[0-9A-Z]{3}$/;
+
+function sqlState(e: unknown): string | undefined {
+  for (let cur = e, depth = 0; cur && typeof cur === 'object' && depth < 8; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && REFUSED_STATES.test(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * A ticket's write the database refused for its content: retrying would loop for ever with no one
+ * told (a NUL in a note once did). Instead the ticket is marked failed with its manager task at once,
+ * and the activity fails for good, so the workflow ends failed; a manager restarts the ticket from
+ * what PostgreSQL holds. Any other error is handed back as it was, to be retried.
+ */
+export async function refusedWrite(em: EntityManager, ticketNo: string, e: unknown): Promise<unknown> {
+  const state = sqlState(e);
+  if (!state) return e;
+  await markWorkflowLost(em, ticketNo, 'failed');
+  return ApplicationFailure.nonRetryable(`PostgreSQL refused the ticket's events (SQLSTATE ${state}): ${(e as Error).message}`, WRITE_REFUSED);
+}
