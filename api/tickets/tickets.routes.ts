@@ -60,7 +60,8 @@ async function workflowHistory(tickets: TicketGateway, em: EntityManager, ticket
     // Past the namespace retention Temporal forgets the run; the archive kept a copy.
     if (archived) return { source: 'archive' as const, history: historyFromJSON(archived.history) };
     // A lost workflow (docs/design.md, "Reconciliation") has no history left to show; the page shows the database's record.
-    if (e instanceof WorkflowNotFoundError) return { source: 'none' as const, history: historyFromJSON({ events: [] }) };
+    // (fetchHistory answers a raw gRPC NOT_FOUND, code 5, where other calls throw WorkflowNotFoundError.)
+    if (e instanceof WorkflowNotFoundError || (e as { code?: unknown })?.code === 5) return { source: 'none' as const, history: historyFromJSON({ events: [] }) };
     throw e;
   }
 }

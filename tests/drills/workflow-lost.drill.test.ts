@@ -212,6 +212,10 @@ describe('drill: Temporal loses its database, then the worker dies', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect([page.detailSource, page.detail === null]).toEqual(['database', false]);
 
+    // A worker killed outright leaves its row behind: past 30 s it no longer counts.
+    await sql(db(), `insert into worker_heartbeats (id, task_queue, beat_at, started_at) values ('killed#1', ?, now() - interval '31 seconds', now() - interval '1 hour')`, [stack.taskQueue]);
+    expect((await dispatcher.get('/api/ready')).status).toBe(503);
+
     await stack.startWorker();
     expect((await dispatcher.get('/api/ready')).status).toBe(200);
     ok(await dispatcher.post(`/api/tickets/${live.id}/notes`, { text: '恢复了' }), 'note after the worker is back');
