@@ -74,6 +74,8 @@ export function usersRoutes() {
       phone: body.phone || null,
       email: body.email || null,
       passwordHash: await hashPassword(body.password),
+      // The admin knows it: the user chooses their own at first sign-in.
+      mustChangePassword: true,
     });
     await saveUnique(() => em.flush(), 'username', said('user.username_taken'));
     return c.json(userDto(u), 201);
@@ -96,7 +98,7 @@ export function usersRoutes() {
       phone: body.phone || null,
       email: body.email || null,
       active: body.active,
-      ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
+      ...(body.password ? { passwordHash: await hashPassword(body.password), mustChangePassword: true } : {}),
     });
     await em.flush();
     // A deactivated account, or one whose password, role or hospital changed, signs in again.

@@ -47,6 +47,11 @@ describe('admin keeps the desk’s reference data', () => {
     expect(JSON.stringify(created.body)).not.toMatch(/scrypt|password/i);
     const theirs = await ApiSession.login(stack.baseUrl, username, 'Engineer#2026!');
     expect((await theirs.get('/api/auth/me')).status).toBe(200);
+    // A password the admin chose is changed by its user before anything else.
+    const first = await theirs.get<{ code: string }>('/api/tasks');
+    expect([first.status, first.body.code]).toEqual([403, 'auth.password_change_required']);
+    expect((await theirs.post('/api/auth/password', { currentPassword: 'Engineer#2026!', newPassword: 'my own engineer pass' })).status).toBe(204);
+    expect((await theirs.get('/api/tasks')).status).toBe(200);
     const off = await admin.request('PUT', `/api/users/${created.body.id}`, { displayName: '新工程师', role: 'engineer', active: false });
     expect(off.status).toBe(200);
     expect((await theirs.get('/api/auth/me')).status).toBe(401);
