@@ -36,8 +36,14 @@ describe('administration', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('工程师');
 
-    // The new engineer signs in with the password the admin set, and gets an engineer's menu.
+    // The new engineer signs in with the password the admin set, is asked for one of their own
+    // first (the admin knows that one), then gets an engineer's menu.
     const engineer = await signIn(stack.browser, stack.baseUrl, 'engineer3', { password: 'Desk#2026-sun' });
+    await engineer.page.getByRole('heading', { name: '修改密码' }).waitFor();
+    await engineer.page.locator('input[name="currentPassword"]').fill('Desk#2026-sun');
+    await engineer.page.locator('input[name="newPassword"]').fill('孙工自己的密码 2026');
+    await engineer.page.locator('input[name="confirmPassword"]').fill('孙工自己的密码 2026');
+    await engineer.page.getByRole('button', { name: '修改密码' }).click();
     await engineer.page.getByText('您好，孙工').waitFor();
     await engineer.page.getByRole('menuitem', { name: '任务' }).waitFor();
     expect(await engineer.page.getByRole('menuitem', { name: '用户' }).count()).toBe(0);
