@@ -34,7 +34,8 @@ const DATABASE_TEXT = [
 /** gRPC status codes of a Temporal we cannot reach in time: 4 DEADLINE_EXCEEDED, 8 RESOURCE_EXHAUSTED, 14 UNAVAILABLE. */
 const GRPC_UNAVAILABLE = new Set([4, 8, 14]);
 
-const TEMPORAL_TEXT = /UNAVAILABLE|DEADLINE_EXCEEDED|No connection established|WorkflowUpdateRPCTimeoutOrCancelledError|TransportError/;
+// Update-with-Start refused while the server cannot yet run it (seen as a worker was still starting): a retry with the same key attaches.
+const TEMPORAL_TEXT = /UNAVAILABLE|DEADLINE_EXCEEDED|No connection established|WorkflowUpdateRPCTimeoutOrCancelledError|TransportError|Update-with-Start could not be executed/;
 
 function isDatabaseDown(err: ErrorLike): boolean {
   const state = typeof err.code === 'string' ? err.code : typeof err.sqlState === 'string' ? err.sqlState : '';
