@@ -44,13 +44,13 @@ function isDatabaseDown(err: ErrorLike): boolean {
 }
 
 function isTemporalDown(err: ErrorLike): boolean {
+  if (TEMPORAL_TEXT.test(err.message ?? '')) return true;
   if (err.name === 'ServiceError' || err.name === 'TransportError' || err.name === 'WorkflowUpdateRPCTimeoutOrCancelledError') {
     // The client's ServiceError carries the gRPC status on its cause: NOT_FOUND and the like are answers, not outages.
     const code = typeof err.code === 'number' ? err.code : (err.cause as ErrorLike | undefined)?.code;
     return typeof code !== 'number' || GRPC_UNAVAILABLE.has(code);
   }
-  if (typeof err.code === 'number' && GRPC_UNAVAILABLE.has(err.code) && 'details' in err) return true;
-  return TEMPORAL_TEXT.test(err.message ?? '');
+  return typeof err.code === 'number' && GRPC_UNAVAILABLE.has(err.code) && 'details' in err;
 }
 
 interface ErrorLike {
