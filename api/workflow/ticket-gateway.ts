@@ -80,6 +80,28 @@ export function ticketGateway(deps: GatewayDeps) {
     return result;
   }
 
+  /** A run of the ticket's workflow started with its first Update (update-with-start), whose events are written before it returns. */
+  async function startRun(
+    intake: TicketIntake,
+    options: TicketWorkflowOptions,
+    workflowIdConflictPolicy: 'FAIL' | 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE' | 'ALLOW_DUPLICATE_FAILED_ONLY',
+  ): Promise<StepResult> {
+    const result = await bounded(() =>
+      deps.temporal.workflow.executeUpdateWithStart(intakeUpdate, {
+        startWorkflowOperation: new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
+          workflowId: ticketWorkflowId(intake.ticketNo),
+          taskQueue: deps.taskQueue,
+          args: [intake, options],
+          workflowIdConflictPolicy,
+          workflowIdReusePolicy,
+          typedSearchAttributes: startSearchAttributes(intake, options.slaTargets, options.resumeFrom?.state),
+        }),
+      }),
+    );
+    return written(result, untimed);
+  }
+
   return {
     /**
      * Starts the ticket's workflow and, in the same call (update-with-start), writes its first row
@@ -87,20 +109,8 @@ export function ticketGateway(deps: GatewayDeps) {
      * retry to the workflow its first attempt started (it answers with the same first row).
      */
     async start(intake: TicketIntake, options: TicketWorkflowOptions, conflictPolicy: 'FAIL' | 'USE_EXISTING' = 'FAIL'): Promise<StepResult> {
-      const result = await bounded(() =>
-        deps.temporal.workflow.executeUpdateWithStart(intakeUpdate, {
-          startWorkflowOperation: new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
-            workflowId: ticketWorkflowId(intake.ticketNo),
-            taskQueue: deps.taskQueue,
-            args: [intake, options],
-            workflowIdConflictPolicy: conflictPolicy,
-            // Not even after its first run has closed.
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            typedSearchAttributes: startSearchAttributes(intake, options.slaTargets),
-          }),
-        }),
-      );
-      return written(result, untimed);
+      // Not even after its first run has closed.
+      return startRun(intake, options, conflictPolicy, 'REJECT_DUPLICATE');
     },
 
     /**
@@ -124,19 +134,7 @@ export function ticketGateway(deps: GatewayDeps) {
      */
     async restart(intake: TicketIntake, options: TicketWorkflowOptions & { resumeFrom: NonNullable<TicketWorkflowOptions['resumeFrom']> }): Promise<StepResult> {
       await assertWorker();
-      const result = await bounded(() =>
-        deps.temporal.workflow.executeUpdateWithStart(intakeUpdate, {
-          startWorkflowOperation: new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
-            workflowId: ticketWorkflowId(intake.ticketNo),
-            taskQueue: deps.taskQueue,
-            args: [intake, options],
-            workflowIdConflictPolicy: 'FAIL',
-            workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-            typedSearchAttributes: startSearchAttributes(intake, options.slaTargets, options.resumeFrom.state),
-          }),
-        }),
-      );
-      return written(result, untimed);
+      return startRun(intake, options, 'FAIL', 'ALLOW_DUPLICATE_FAILED_ONLY');
     },
 
     /**
