@@ -89,17 +89,26 @@ export function ticketGateway(deps: GatewayDeps) {
   ): Promise<StepResult> {
     const result = await bounded(() =>
       deps.temporal.workflow.executeUpdateWithStart(intakeUpdate, {
-        startWorkflowOperation: new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', {
-          workflowId: ticketWorkflowId(intake.ticketNo),
-          taskQueue: deps.taskQueue,
-          args: [intake, options],
-          workflowIdConflictPolicy,
-          workflowIdReusePolicy,
-          typedSearchAttributes: startSearchAttributes(intake, options.slaTargets, options.resumeFrom?.state),
-        }),
+        startWorkflowOperation: new WithStartWorkflowOperation<typeof ticketWorkflow>('ticketWorkflow', runOptions(intake, options, workflowIdConflictPolicy, workflowIdReusePolicy)),
       }),
     );
     return written(result, untimed);
+  }
+
+  function runOptions(
+    intake: TicketIntake,
+    options: TicketWorkflowOptions,
+    workflowIdConflictPolicy: 'FAIL' | 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE' | 'ALLOW_DUPLICATE_FAILED_ONLY',
+  ) {
+    return {
+      workflowId: ticketWorkflowId(intake.ticketNo),
+      taskQueue: deps.taskQueue,
+      args: [intake, options] as [TicketIntake, TicketWorkflowOptions],
+      workflowIdConflictPolicy,
+      workflowIdReusePolicy,
+      typedSearchAttributes: startSearchAttributes(intake, options.slaTargets, options.resumeFrom?.state),
+    };
   }
 
   return {
@@ -110,7 +119,11 @@ export function ticketGateway(deps: GatewayDeps) {
      */
     async start(intake: TicketIntake, options: TicketWorkflowOptions, conflictPolicy: 'FAIL' | 'USE_EXISTING' = 'FAIL'): Promise<StepResult> {
       // Not even after its first run has closed.
-      return startRun(intake, options, conflictPolicy, 'REJECT_DUPLICATE');
+      if (!deps.workerAlive || (await deps.workerAlive())) return startRun(intake, options, conflictPolicy, 'REJECT_DUPLICATE');
+      // No worker: the request is kept (its run waits for one) and the caller is told at once; a
+      // retry with the same key attaches to that run instead of waiting out the deadline now.
+      await bounded(() => deps.temporal.workflow.start('ticketWorkflow', runOptions(intake, options, 'USE_EXISTING', 'REJECT_DUPLICATE')));
+      throw noWorker();
     },
 
     /**

@@ -69,6 +69,8 @@ describe('when a dependency is down the API says so, and nothing half-happens', 
 
   it('Temporal unreachable: creating a ticket is 503 and writes no ticket', async () => {
     const api = await apiOn(orm, `127.0.0.1:${await freePort()}`);
+    // A worker says it is alive (its heartbeat row): what is missing here is Temporal itself.
+    await orm.em.fork().getConnection().execute(`insert into worker_heartbeats (id, task_queue, beat_at, started_at) values ('beating#1', 'unused', now() + interval '1 hour', now())`);
     try {
       const s = await ApiSession.login(api.baseUrl, 'dispatcher');
       const before = await orm.em.fork().getConnection().execute(`select count(*)::int as n from tickets`);

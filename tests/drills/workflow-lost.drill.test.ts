@@ -1,4 +1,5 @@
 import { sql } from '../../db/sql';
+import { Ticket } from '../../db/entities';
 import { drillDir, startOwnTemporal, type OwnTemporal } from '../../harness/drills/infra';
 import { hospitalWithPolicy } from '../../harness/hospital-policy';
 import { ApiSession, type ApiResponse } from '../../harness/http-session';
@@ -207,6 +208,15 @@ describe('drill: Temporal loses its database, then the worker dies', () => {
     const note = await dispatcher.post<Spoken>(`/api/tickets/${live.id}/notes`, { text: '工作进程停了' });
     expect(Date.now() - started).toBeLessThan(2000);
     expect([note.status, note.body.code, note.headers.get('retry-after')]).toEqual([503, 'workflow.no_worker', '5']);
+    // Raising a request waits for no worker either, and is not lost: its run waits for a worker, and
+    // the retry with the same key, once one runs, is that ticket.
+    const raised = newTicketBody({ title: '无工作进程时报修' });
+    started = Date.now();
+    const refused = await dispatcher.post<Spoken>('/api/tickets', raised, { 'Idempotency-Key': `no-worker-${live.id}` });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect([refused.status, refused.body.code]).toEqual([503, 'workflow.no_worker']);
+    const [kept] = await sql<{ ticket_id: string }>(db(), `select ticket_id from idempotency_keys where key = ?`, [`no-worker-${live.id}`]);
+    expect((await stack.client.workflow.getHandle(`ticket-${kept.ticket_id}`).describe()).status.name).toBe('RUNNING');
     started = Date.now();
     const page = ok(await dispatcher.get<Detail>(`/api/tickets/${live.id}`), 'page');
     expect(Date.now() - started).toBeLessThan(2000);
@@ -219,5 +229,8 @@ describe('drill: Temporal loses its database, then the worker dies', () => {
     await stack.startWorker();
     expect((await dispatcher.get('/api/ready')).status).toBe(200);
     ok(await dispatcher.post(`/api/tickets/${live.id}/notes`, { text: '恢复了' }), 'note after the worker is back');
+    const retried = await dispatcher.post<Detail>('/api/tickets', raised, { 'Idempotency-Key': `no-worker-${live.id}` });
+    expect([retried.status, retried.body.id]).toEqual([200, kept.ticket_id]);
+    expect(await db().count(Ticket, { title: raised.title })).toBe(1);
   }, 120_000);
 });
