@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { markWorkflowLost } from '../db/workflow-state';
+import { causes } from '../platform/causes';
 
 /** The failure type a workflow ends with when PostgreSQL refuses what it made (docs/decisions.md). */
 export const WRITE_REFUSED = 'WriteRefusedByDatabase';
@@ -13,11 +14,9 @@ export const WRITE_REFUSED = 'WriteRefusedByDatabase';
 const REFUSED_STATES = /^(22|23|42)[0-9A-Z]{3}$/;
 
 function sqlState(e: unknown): string | undefined {
-  for (let cur = e, depth = 0; cur && typeof cur === 'object' && depth < 8; cur = (cur as { cause?: unknown }).cause, depth++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string' && REFUSED_STATES.test(code)) return code;
-  }
-  return undefined;
+  return causes(e)
+    .map((err) => err.code)
+    .find((code): code is string => typeof code === 'string' && REFUSED_STATES.test(code));
 }
 
 /**

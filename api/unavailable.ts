@@ -1,9 +1,9 @@
 import { said, type Said } from '../domain/messages';
+import { causes, type ErrorLike } from '../platform/causes';
 
 /**
  * Which infrastructure an error says is out of reach, if any: the one place that decides that an
- * error is "retry shortly" (503) rather than a bug (500). An error is read with its causes, since
- * MikroORM, knex and the Temporal client each wrap what the driver or gRPC said.
+ * error is "retry shortly" (503) rather than a bug (500), read with its causes.
  */
 export function unavailableService(e: unknown): Said | undefined {
   for (const err of causes(e)) {
@@ -51,20 +51,4 @@ function isTemporalDown(err: ErrorLike): boolean {
     return typeof code !== 'number' || GRPC_UNAVAILABLE.has(code);
   }
   return typeof err.code === 'number' && GRPC_UNAVAILABLE.has(err.code) && 'details' in err;
-}
-
-interface ErrorLike {
-  name?: string;
-  message?: string;
-  code?: unknown;
-  sqlState?: unknown;
-  details?: unknown;
-  cause?: unknown;
-}
-
-/** The error and what it wraps, outermost first (bounded: a cause chain may loop). */
-function causes(e: unknown): ErrorLike[] {
-  const out: ErrorLike[] = [];
-  for (let cur = e; cur && typeof cur === 'object' && out.length < 8; cur = (cur as ErrorLike).cause) out.push(cur as ErrorLike);
-  return out;
 }
