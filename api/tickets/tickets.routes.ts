@@ -9,7 +9,7 @@ import { ArchiveRecord, IdempotencyKey, Ticket, TicketTask, User, type ITicket }
 import { sql } from '../../db/sql';
 import { loadSlaTargets } from '../../db/sla-targets';
 import type { StepResult } from '../../domain/projection';
-import { STATUSES, STEPS, type TicketIntake } from '../../domain/ticket';
+import { STATUSES, STEPS, type TicketIntake, type TicketWorkflowOptions } from '../../domain/ticket';
 import { createTicketBody, levelInput, noteInput, reasonInput, reassignInput } from '../../domain/ticket.schemas';
 import { addNoteUpdate, cancelUpdate, changeLevelUpdate, pauseUpdate, reassignUpdate, resumeUpdate } from '../../workflows/ticket/messages';
 import { isActiveIn } from '../users/active-user';
@@ -189,6 +189,21 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
     return { ...toTicketDto(t), ...(await ticketDetail(tickets, em, t)) };
   }
 
+  /**
+   * Whether the run already under this ticket number is the one a concurrent request with the same
+   * key started from our intake (then attaching to it writes the first row), and not an older
+   * ticket's run left from a database restored behind Temporal.
+   */
+  async function startedBySameRequest(intake: TicketIntake, options: TicketWorkflowOptions): Promise<boolean> {
+    try {
+      const theirs = (await tickets.start(intake, options, 'USE_EXISTING')).projected.intake?.intake;
+      return theirs?.receivedAt === intake.receivedAt && theirs.createdBy.userId === intake.createdBy.userId;
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) return false; // an older ticket's closed run
+      throw e;
+    }
+  }
+
   const r = newRouter();
   r.openapi(list, async (c) => {
     const q = parseListQuery(c.req.query(), { sortable: SORTABLE, defaultSort: { field: 'receivedAt', order: 'DESC' } });
@@ -344,6 +359,8 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
         if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
         // A retry after the ticket's workflow has already closed (archived or cancelled): the row answers.
         if (replay) break;
+        // A concurrent request with our key read our intake and started the run first: attach to it.
+        if (key && (await startedBySameRequest(current, options))) break;
         // A first attempt whose number Temporal already knows: the database was restored behind
         // Temporal and its sequence hands out numbers again. Jump past them rather than fail.
         if (attempt >= 3) throw new ApiError(503, said('service.ticket_numbers_behind'));
