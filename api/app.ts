@@ -28,6 +28,7 @@ import { ticketsRoutes } from './tickets/tickets.routes';
 import { ticketGateway } from './workflow/ticket-gateway';
 import { workerLiveness } from './workflow/worker-liveness';
 import { restartRoutes } from './tickets/restart.routes';
+import { documentsRoutes, verificationRoutes } from './documents/documents.routes';
 import { liveWorkers } from '../db/worker-heartbeat';
 import { sameOriginWrites } from './same-origin';
 import { limitWrites, WriteRate } from './write-rate';
@@ -166,6 +167,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', passwordRoutes(deps));
   app.route('/api/tickets', ticketsRoutes(deps, tickets));
   app.route('/api/tickets', restartRoutes(tickets, deps.temporal));
+  app.route('/api/tickets', documentsRoutes(deps));
+  app.route('/api/verify', verificationRoutes());
   app.route('/api/tasks', tasksRoutes(tickets));
   app.route('/api/hospitals', hospitalsRoutes());
   app.route('/api/departments', departmentsRoutes());
