@@ -221,6 +221,8 @@ export const MESSAGES = {
   'verification.not_found': 'No archived repair form you may see has this verification code',
   'verification.code_format': 'A verification code is 10 letters and digits as printed on the form, e.g. 7QF3M-0K2ZD',
   'documents.fonts_missing': 'This server cannot make documents: its PDF fonts are not installed',
+  'export.format': 'format must be csv or xlsx',
+  'export.locale': 'locale must be zh-CN or en',
 
   // lost workflows and dead workers (issue 14, item 4): reconciliation, restart, readiness
   'ticket.workflow_lost': 'This ticket’s workflow was lost; a manager must restart it from its last recorded state',
