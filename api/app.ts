@@ -28,6 +28,8 @@ import { ticketsRoutes } from './tickets/tickets.routes';
 import { ticketGateway } from './workflow/ticket-gateway';
 import { workerLiveness } from './workflow/worker-liveness';
 import { restartRoutes } from './tickets/restart.routes';
+import { documentsRoutes, verificationRoutes } from './documents/documents.routes';
+import { taskExportRoutes, ticketExportRoutes } from './exports/exports.routes';
 import { liveWorkers } from '../db/worker-heartbeat';
 import { sameOriginWrites } from './same-origin';
 import { limitWrites, WriteRate } from './write-rate';
@@ -164,8 +166,13 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/auth', passwordRoutes(deps));
+  // Exports before the routes whose `/{id}` would take `export` for an id.
+  app.route('/api/tickets', ticketExportRoutes(deps));
+  app.route('/api/tasks', taskExportRoutes(deps));
   app.route('/api/tickets', ticketsRoutes(deps, tickets));
   app.route('/api/tickets', restartRoutes(tickets, deps.temporal));
+  app.route('/api/tickets', documentsRoutes(deps));
+  app.route('/api/verify', verificationRoutes());
   app.route('/api/tasks', tasksRoutes(tickets));
   app.route('/api/hospitals', hospitalsRoutes());
   app.route('/api/departments', departmentsRoutes());

@@ -8,6 +8,7 @@ import { APP_ROLE, openOrm } from '../db/orm';
 import { createApp } from './app';
 import { archiveKey } from '../db/archive-chain';
 import { createLogger } from '../platform/log';
+import { checkDocumentFonts } from '../platform/documents/fonts';
 
 const log = createLogger('api');
 
@@ -16,6 +17,12 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   archiveKey(); // verifying the archive needs it: refuse to start without it
+  try {
+    checkDocumentFonts();
+  } catch (e) {
+    // Everything but the PDFs works without them: said loudly at start, and each PDF answers 503.
+    log.error({ err: (e as Error).message }, 'documents: fonts missing');
+  }
   const orm = await openOrm(required('DATABASE_URL'), { role: APP_ROLE });
   // lazy: the API starts (and answers 503) even while Temporal is still coming up.
   const connection = Connection.lazy({ address: required('TEMPORAL_ADDRESS') });

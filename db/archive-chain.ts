@@ -105,3 +105,24 @@ export async function verifyArchiveChain(em: EntityManager, batch = 200, key: Bu
   }
   return { records, problems };
 }
+
+/**
+ * One record checked where it stands: its content against its hash, its checkpoint, its link to
+ * the record before it, and its ticket's `archived` event. What a printed verification code asks,
+ * without reading the whole chain (verifyArchiveChain does that).
+ */
+export async function verifyArchiveRecord(em: EntityManager, r: IArchiveRecord, key: Buffer = archiveKey()): Promise<ChainProblem[]> {
+  const problems: ChainProblem[] = [];
+  if (archiveHash(r.prevHash, r) !== r.hash) problems.push(finding(r.seq, r.ticketId, said('archive.content_changed')));
+  if (!r.mac) problems.push(finding(r.seq, r.ticketId, said('archive.checkpoint_missing')));
+  else if (!macMatches(key, r.seq, r.hash, r.mac)) problems.push(finding(r.seq, r.ticketId, said('archive.checkpoint_invalid')));
+  const [before] = r.seq === 1 ? [{ hash: GENESIS_HASH }] : await em.fork().find(ArchiveRecord, { seq: r.seq - 1 }, { fields: ['hash'] });
+  if (!before) problems.push(finding(r.seq, r.ticketId, said('archive.records_missing', { expected: r.seq - 1 })));
+  else if (before.hash !== r.prevHash) problems.push(finding(r.seq, r.ticketId, said('archive.broken_link')));
+  const [anchor] = await em
+    .fork()
+    .getConnection()
+    .execute<{ seq: number; hash: string }[]>(`select (data ->> 'archiveSeq')::int as seq, data ->> 'hash' as hash from ticket_events where type = 'archived' and ticket_id = ?`, [r.ticketId]);
+  if (anchor && (anchor.seq !== r.seq || anchor.hash !== r.hash)) problems.push(finding(r.seq, r.ticketId, said('archive.hash_changed')));
+  return problems;
+}

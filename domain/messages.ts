@@ -215,6 +215,15 @@ export const MESSAGES = {
   'archive.checkpoint_missing': 'has no signed checkpoint',
   'archive.checkpoint_invalid': 'its signed checkpoint does not match: the chain was rewritten from here',
 
+  // documents and exports (issue 15, item 4): the signed repair form as a PDF, its verification code, list exports
+  'repair_form.not_signed': 'The repair form of this ticket has not been signed yet',
+  'repair_form.archiving': 'The repair form was signed and is being archived; try again in a moment',
+  'verification.not_found': 'No archived repair form you may see has this verification code',
+  'verification.code_format': 'A verification code is 10 letters and digits as printed on the form, e.g. 7QF3M-0K2ZD',
+  'documents.fonts_missing': 'This server cannot make documents: its PDF fonts are not installed',
+  'export.format': 'format must be csv or xlsx',
+  'export.locale': 'locale must be zh-CN or en',
+
   // lost workflows and dead workers (issue 14, item 4): reconciliation, restart, readiness
   'ticket.workflow_lost': 'This ticket’s workflow was lost; a manager must restart it from its last recorded state',
   'ticket.restart_not_lost': 'Only a ticket whose workflow was lost can be restarted',

@@ -17,6 +17,7 @@ import slaPolicies, { slaPoliciesReadOnly } from './sla-policies';
 import tasks, { TaskComplete } from './tasks';
 import tickets from './tickets';
 import users from './users';
+import { VERIFY_PATH, VerifyPage } from './verify/VerifyPage';
 
 /**
  * Menu and pages by role. Each role gets the resources it works with; the API enforces the same
@@ -87,6 +88,9 @@ export const App = () => (
       // Every signed-in user changes their own password here (the user menu's 修改密码).
       <CustomRoutes key="account">
         <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+        {/* A printed repair form's verification code, typed in or followed from a link. */}
+        <Route path={VERIFY_PATH} element={<VerifyPage />} />
+        <Route path={`${VERIFY_PATH}/:code`} element={<VerifyPage />} />
       </CustomRoutes>,
     ]}
   </Admin>

@@ -74,11 +74,26 @@ export interface DeskMethods {
   config(): Promise<DeskConfig>;
   dashboard(): Promise<DashboardStats>;
   verifyArchive(): Promise<ArchiveVerification>;
+  verifyRepairForm(code: string): Promise<RepairFormVerification>;
   notifications(): Promise<DeskNotification[]>;
   markNotificationRead(id: string | number): Promise<unknown>;
 }
 
 export type DeskDataProvider = DataProvider & DeskMethods;
+
+/** What `GET /api/verify/{code}` answers: the archive record behind a printed repair form. */
+export interface RepairFormVerification {
+  code: string;
+  ticketId: string;
+  hospitalName: string;
+  archiveSeq: number;
+  archivedAt: string;
+  signedAt: string | null;
+  signerName: string | null;
+  signerDepartment: string | null;
+  verified: boolean;
+  problems?: { code: string; seq: number; ticketId: string; problem: string }[];
+}
 
 const deskMethods: DeskMethods = {
   claimTask: (id) => post(`/tasks/${enc(id)}/claim`),
@@ -88,6 +103,7 @@ const deskMethods: DeskMethods = {
   config: () => get('/config'),
   dashboard: () => get('/dashboard'),
   verifyArchive: () => get('/archive-records/verify'),
+  verifyRepairForm: (code) => get(`/verify/${enc(code)}`),
   notifications: () => get('/notifications'),
   markNotificationRead: (id) => post(`/notifications/${enc(String(id))}/read`),
 };
@@ -96,3 +112,12 @@ export const dataProvider: DeskDataProvider = { ...simpleRestProvider(API_URL, h
 
 /** Where the audit JSON of a ticket downloads from (a plain link: the browser keeps the session cookie). */
 export const historyDownloadUrl = (ticketId: string) => `${API_URL}/tickets/${enc(ticketId)}/history?download=1`;
+
+/** Where the signed repair form's PDF downloads from. */
+export const repairFormPdfUrl = (ticketId: string) => `${API_URL}/tickets/${enc(ticketId)}/repair-form.pdf`;
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** Where a list's export downloads from: the list's filter and sort, as the list sends them. */
+export const exportUrl = (resource: string, o: { format: ExportFormat; filter: unknown; sort: { field: string; order: string }; locale: string }) =>
+  `${API_URL}/${enc(resource)}/export?${new URLSearchParams({ format: o.format, filter: JSON.stringify(o.filter ?? {}), sort: JSON.stringify([o.sort.field, o.sort.order]), locale: o.locale === 'en' ? 'en' : 'zh-CN' })}`;

@@ -148,10 +148,11 @@ function filterSql(user: SessionUser, filter: Record<string, unknown>): { where:
 }
 
 /**
- * A page of the tasks this user may see, and how many there are. Plain SQL like the single read,
- * so `visibleSql` is the one statement of who sees what.
+ * Every task of the list's filter this user may see, in the list's order: the list reads a page of
+ * it, an export all of it through a cursor. Plain SQL like the single read, so `visibleSql` is the
+ * one statement of who sees what.
  */
-export async function listVisibleTasks(em: EntityManager, user: SessionUser, q: ListQuery): Promise<{ rows: TaskDto[]; total: number }> {
+export function visibleTasksQuery(user: SessionUser, q: Pick<ListQuery, 'sort' | 'filter'>): { sql: string; params: unknown[]; where: string; whereParams: unknown[] } {
   const visible = visibleSql(user);
   const filter = filterSql(user, q.filter);
   if (!Object.hasOwn(SORT_COLUMNS, q.sort.field)) throw new Error(`Not a task sort field: ${q.sort.field}`);
@@ -161,11 +162,20 @@ export async function listVisibleTasks(em: EntityManager, user: SessionUser, q: 
   // By id no tie-breaker: the unique key needs none, and `t.id asc` after it must not undo a DESC.
   const orderBy = column === 't.id' ? `t.id ${order}` : `${column} ${order}, t.id asc`;
   const where = `${visible.where} and ${filter.where}`;
-  const params = [...visible.params, ...filter.params];
+  const whereParams = [...visible.params, ...filter.params];
+  return { sql: `select ${TASK_COLUMNS} ${TASK_FROM} where ${where} order by ${orderBy}`, params: whereParams, where, whereParams };
+}
+
+/** A task row as the API shows it. */
+export const taskDtoOf = (r: unknown): TaskDto => toDto(r as TaskRow);
+
+/** A page of the tasks this user may see, and how many there are. */
+export async function listVisibleTasks(em: EntityManager, user: SessionUser, q: ListQuery): Promise<{ rows: TaskDto[]; total: number }> {
+  const query = visibleTasksQuery(user, q);
   // As the ticket list: the page with its joins, the total without the users join, side by side.
   const [rows, [count]] = await Promise.all([
-    sql<TaskRow>(em, `select ${TASK_COLUMNS} ${TASK_FROM} where ${where} order by ${orderBy} limit ? offset ?`, [...params, q.limit, q.offset]),
-    sql<{ total: string | number }>(em, `select count(*) as total from tasks t join tickets k on k.id = t.ticket_id where ${where}`, params),
+    sql<TaskRow>(em, `${query.sql} limit ? offset ?`, [...query.params, q.limit, q.offset]),
+    sql<{ total: string | number }>(em, `select count(*) as total from tasks t join tickets k on k.id = t.ticket_id where ${query.where}`, query.whereParams),
   ]);
   return { rows: rows.map(toDto), total: Number(count.total) };
 }

@@ -28,9 +28,9 @@ import { toTicketDto } from './ticket.dto';
 import { ticketDetail } from './ticket-detail';
 import { nextTicketNo } from './ticket-no';
 
-const SORTABLE = ['id', 'receivedAt', 'faultLevel', 'status', 'step', 'replyDueAt', 'updatedAt', 'systemCode', 'title'] as const;
+export const SORTABLE = ['id', 'receivedAt', 'faultLevel', 'status', 'step', 'replyDueAt', 'updatedAt', 'systemCode', 'title'] as const;
 /** API field → entity property where the two differ. */
-const SORT_COLUMN: Record<string, string> = { systemCode: 'system' };
+export const SORT_COLUMN: Record<string, string> = { systemCode: 'system' };
 
 /**
  * Rows this user may see at all: a hospital contact only their own hospital's; an engineer what
@@ -66,7 +66,7 @@ async function workflowHistory(tickets: TicketGateway, em: EntityManager, ticket
   }
 }
 
-function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
+export function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
   const where: FilterQuery<ITicket>[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null || value === '') continue;

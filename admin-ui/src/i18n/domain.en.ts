@@ -437,6 +437,30 @@ export const domainEnglish = {
       problems: 'Archive chain: %{count} problem(s) found',
       problem: '#%{seq} %{ticketId}: %{problem}',
     },
+    documents: {
+      repairFormPdf: 'Download repair form (PDF)',
+    },
+    export: {
+      button: 'Export',
+      xlsx: 'Excel (XLSX), all rows of this filter',
+      csv: 'CSV, all rows of this filter',
+    },
+    verify: {
+      menu: 'Verify a repair form',
+      title: 'Verify a repair form',
+      hint: 'Enter the verification code printed at the foot of a repair form (系统维修单).',
+      code: 'Verification code',
+      check: 'Verify',
+      verified: 'Genuine: this form matches the archived record, unchanged since it was archived.',
+      notVerified: 'Warning: the archived record behind this code no longer checks out. Tell the desk’s manager.',
+      ticketId: 'Ticket No.',
+      hospitalName: 'Hospital',
+      signedAt: 'Signed at',
+      signerName: 'Signed by',
+      signerDepartment: 'Department',
+      archivedAt: 'Archived at',
+      openTicket: 'Open the request',
+    },
   },
   choices: {
     system: {

@@ -439,6 +439,30 @@ export const domainChinese: DomainMessages = {
       problems: '档案链发现 %{count} 个问题',
       problem: '#%{seq} %{ticketId}：%{problem}',
     },
+    documents: {
+      repairFormPdf: '下载维修单 (PDF)',
+    },
+    export: {
+      button: '导出',
+      xlsx: 'Excel（XLSX），当前筛选的全部记录',
+      csv: 'CSV，当前筛选的全部记录',
+    },
+    verify: {
+      menu: '验证维修单',
+      title: '验证维修单',
+      hint: '请输入系统维修单页脚印的验证码。',
+      code: '验证码',
+      check: '验证',
+      verified: '真实有效：此维修单与存档记录一致，存档后未被改动。',
+      notVerified: '警告：此验证码对应的存档记录校验未通过，请告知服务经理。',
+      ticketId: '问题单号',
+      hospitalName: '医院',
+      signedAt: '签字时间',
+      signerName: '签字人',
+      signerDepartment: '科室',
+      archivedAt: '归档时间',
+      openTicket: '查看服务请求',
+    },
   },
   choices: {
     system: {

@@ -201,6 +201,14 @@ export const serverChinese: Record<MessageCode, string> = {
   'archive.checkpoint_missing': '缺少签名检查点',
   'archive.checkpoint_invalid': '签名检查点不符：档案链自此处起被改写',
 
+  'repair_form.not_signed': '此服务请求的系统维修单尚未签字确认',
+  'repair_form.archiving': '系统维修单已签字，正在存档，请稍后再试',
+  'verification.not_found': '没有与此验证码对应、且您有权查看的系统维修单',
+  'verification.code_format': '验证码为维修单上印的 10 位字母和数字，例如 7QF3M-0K2ZD',
+  'documents.fonts_missing': '服务器未安装 PDF 所需字体，暂时无法生成文件',
+  'export.format': '导出格式须为 csv 或 xlsx',
+  'export.locale': '语言须为 zh-CN 或 en',
+
   'ticket.workflow_lost': '此服务请求的工作流已丢失，需由服务经理从最后记录的状态重新启动',
   'ticket.restart_not_lost': '只有工作流已丢失的服务请求才能重新启动',
   'ticket.restart_not_open': '只有处理中的服务请求才能重新启动；此单状态为%{status}',

@@ -1,9 +1,11 @@
+import VerifiedIcon from '@mui/icons-material/Verified';
 import type { ReactNode } from 'react';
-import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Logout, TitlePortal, UserMenu, useGetIdentity } from 'react-admin';
+import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Logout, Menu, TitlePortal, UserMenu, useGetIdentity } from 'react-admin';
 import { ChangePasswordMenuItem } from '../account/ChangePasswordMenuItem';
 import { ChangePasswordPage } from '../account/ChangePasswordPage';
 import type { DeskIdentity } from '../authProvider';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { VERIFY_PATH } from '../verify/VerifyPage';
 
 const useMustChangePassword = () => (useGetIdentity().identity as DeskIdentity | undefined)?.mustChangePassword === true;
 
@@ -32,13 +34,22 @@ const DeskAppBar = () => {
   );
 };
 
+/** The resources of the role, then 验证维修单 for anyone holding a printed form. */
+const DeskMenu = () => (
+  <Menu>
+    <Menu.DashboardItem />
+    <Menu.ResourceItems />
+    <Menu.Item to={VERIFY_PATH} primaryText="desk.verify.menu" leftIcon={<VerifiedIcon />} />
+  </Menu>
+);
+
 export const DeskLayout = ({ children }: { children: ReactNode }) => {
   // Signed in with a one-time password: every page is the change-password page until it is done
   // (the API refuses everything else with auth.password_change_required anyway).
   const mustChange = useMustChangePassword();
   return (
     // The app bar (bell, language, user) stays put: no hide-on-scroll on long forms.
-    <Layout appBar={DeskAppBar} appBarAlwaysOn>
+    <Layout appBar={DeskAppBar} menu={DeskMenu} appBarAlwaysOn>
       {mustChange ? <ChangePasswordPage forced /> : children}
     </Layout>
   );

@@ -9,11 +9,13 @@ import {
   List,
   SelectField,
   TextField,
+  TopToolbar,
   useListContext,
   usePermissions,
   useTranslate,
 } from 'react-admin';
 import { faultLevelChoices, stepChoices, taskKindChoices, taskStatusChoices, type Role } from '../choices';
+import { ExportMenuButton } from '../common/ExportMenuButton';
 import { POLL_MS } from '../common/time';
 import { ClaimButton, WorkButton } from './TaskButtons';
 import type { Task } from './types';
@@ -104,7 +106,11 @@ export const TaskList = () => {
       sort={{ field: 'createdAt', order: 'DESC' }}
       queryOptions={{ refetchInterval: POLL_MS }}
       exporter={false}
-      actions={false}
+      actions={
+        <TopToolbar>
+          <ExportMenuButton />
+        </TopToolbar>
+      }
       // Different roles, different default views: keep each role's list state apart.
       storeKey={`tasks.${String(permissions)}`}
     >

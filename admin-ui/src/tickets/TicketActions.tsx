@@ -34,6 +34,7 @@ import { LIMITS } from '../../../domain/limits';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
 import type { TicketAction } from '../dataProvider';
 import { isRole, mayCancel, mayChangeLevel, mayReassign } from '../roles';
+import { RepairFormPdfButton } from './RepairFormPdfButton';
 import type { TicketDetail } from './types';
 
 const validateReason = [required(), maxLength(LIMITS.reason)];
@@ -119,7 +120,9 @@ export const TicketActions = () => {
       </TopToolbar>
     );
   }
-  if (!record || record.status !== 'open') return <TopToolbar />;
+  if (!record || record.status !== 'open') {
+    return <TopToolbar>{record?.status === 'archived' && record.detail?.signature && <RepairFormPdfButton ticketId={record.id} />}</TopToolbar>;
+  }
   const paused = record.detail?.sla.paused ?? !!record.pausedSince;
   const holdsClock = isRole(permissions, 'dispatcher', 'manager') || (isRole(permissions, 'engineer') && me?.id === record.assigneeId);
   const hasMainTask = (record.tasks ?? []).some((t) => t.status === 'open' && t.kind !== 'escalation' && t.kind !== 'signature');

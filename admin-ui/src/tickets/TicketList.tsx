@@ -3,7 +3,6 @@ import {
   CreateButton,
   Datagrid,
   DateField,
-  ExportButton,
   FilterButton,
   List,
   ReferenceInput,
@@ -15,6 +14,7 @@ import {
   usePermissions,
 } from 'react-admin';
 import { faultLevelChoices, statusChoices, stepChoices, systemChoices } from '../choices';
+import { ExportMenuButton } from '../common/ExportMenuButton';
 import { POLL_MS } from '../common/time';
 import { isRole } from '../roles';
 import { useOwnHospital } from '../useOwnHospital';
@@ -44,7 +44,7 @@ const ListActions = () => {
     <TopToolbar>
       <FilterButton />
       {isRole(permissions, 'admin', 'manager', 'dispatcher', 'hospital_contact') && <CreateButton />}
-      <ExportButton />
+      <ExportMenuButton />
     </TopToolbar>
   );
 };
