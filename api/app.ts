@@ -166,7 +166,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', passwordRoutes(deps));
   app.route('/api/tickets', ticketsRoutes(deps, tickets));
   app.route('/api/tickets', restartRoutes(tickets, deps.temporal));
-  app.route('/api/tasks', tasksRoutes(tickets));
+  app.route('/api/tasks', tasksRoutes(tickets, deps.timeZone));
   app.route('/api/hospitals', hospitalsRoutes());
   app.route('/api/departments', departmentsRoutes());
   app.route('/api/systems', systemsRoutes());

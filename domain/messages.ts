@@ -46,6 +46,7 @@ export const MESSAGES = {
   'request.filter_ticket_number': '{field} must be a ticket number',
   'request.filter_one_of': '{field} must be one of {values}',
   'request.filter_task_status': 'status must be open, done or cancelled',
+  'request.filter_date': '{field} must be a date (YYYY-MM-DD) or a time (ISO 8601)',
   'request.idempotency_key': 'Idempotency-Key must be 1-200 characters',
   'request.idempotency_reused': 'This key was already used for a different request',
   'request.too_many_writes': 'Too many changes in a short time; try again in {seconds} s',

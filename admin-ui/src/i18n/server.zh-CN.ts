@@ -42,6 +42,7 @@ export const serverChinese: Record<MessageCode, string> = {
   'request.filter_ticket_number': '%{field} 必须是问题单号',
   'request.filter_one_of': '%{field} 必须是以下之一：%{values}',
   'request.filter_task_status': '任务状态 status 必须是 open、done 或 cancelled',
+  'request.filter_date': '%{field} 必须是日期（YYYY-MM-DD）或时间（ISO 8601）',
   'request.idempotency_key': 'Idempotency-Key 长度必须为 1–200 个字符',
   'request.idempotency_reused': '此幂等键已用于另一个请求',
   'request.too_many_writes': '操作过于频繁，请 %{seconds} 秒后再试',
