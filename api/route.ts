@@ -10,7 +10,7 @@ import { refuseInvalid, unparseableAsAbsent } from './validate';
 import { idempotencyHeaders } from './workflow/update-id';
 
 /** The groups of the document (api/openapi.ts describes each). */
-export type Tag = 'auth' | 'tickets' | 'tasks' | 'hospitals' | 'users' | 'sla' | 'archive' | 'notifications' | 'ops';
+export type Tag = 'auth' | 'tickets' | 'tasks' | 'hospitals' | 'users' | 'sla' | 'archive' | 'notifications' | 'views' | 'ops';
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 type Request = NonNullable<RouteConfig['request']>;
