@@ -23,6 +23,7 @@ import { escalationsRoutes } from './escalations/escalations.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { slaPoliciesRoutes } from './sla-policies/sla-policies.routes';
 import { tasksRoutes } from './tasks/tasks.routes';
+import { savedViewsRoutes } from './saved-views/saved-views.routes';
 import { usersRoutes } from './users/users.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
 import { ticketGateway } from './workflow/ticket-gateway';
@@ -173,7 +174,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/tickets', restartRoutes(tickets, deps.temporal));
   app.route('/api/tickets', documentsRoutes(deps));
   app.route('/api/verify', verificationRoutes());
-  app.route('/api/tasks', tasksRoutes(tickets));
+  app.route('/api/tasks', tasksRoutes(tickets, deps.timeZone));
   app.route('/api/hospitals', hospitalsRoutes());
   app.route('/api/departments', departmentsRoutes());
   app.route('/api/systems', systemsRoutes());
@@ -182,6 +183,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/escalations', escalationsRoutes());
   app.route('/api/archive-records', archiveRecordsRoutes());
   app.route('/api/notifications', notificationsRoutes());
+  app.route('/api/saved-views', savedViewsRoutes());
   app.route('/api/dashboard', dashboardRoutes(deps));
   app.all('/api/*', () => {
     throw new ApiError(404, said('request.no_endpoint'));

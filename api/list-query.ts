@@ -23,6 +23,15 @@ export const listQuery = z.object({
   filter: z.string().optional().openapi({ param: { description: 'JSON object of filters (named in the operation); an unknown one is 400' }, example: '{}' }),
 });
 
+/** The list parameters of one list, its sort fields named in the document. */
+export const listQueryOf = (sortable: readonly string[]) =>
+  listQuery.extend({
+    sort: z
+      .string()
+      .optional()
+      .openapi({ param: { description: `JSON \`["field","ASC"|"DESC"]\` with field one of: ${sortable.map((f) => `\`${f}\``).join(', ')}` }, example: `["${sortable[0]}","ASC"]` }),
+  });
+
 function parseJson(name: string, raw: string | undefined): unknown {
   if (raw === undefined || raw === '') return undefined;
   try {
@@ -78,4 +87,37 @@ export function contentRange(resource: string, offset: number, count: number, to
 /** `%text%` for ILIKE with the user's own % _ and \ taken literally. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Midnight of a calendar day in the desk's time zone, as an instant. */
+function zonedMidnight(y: number, m: number, d: number, timeZone: string): Date {
+  const guess = Date.UTC(y, m - 1, d);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+      .formatToParts(new Date(guess))
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  const shown = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return new Date(guess - (shown - guess));
+}
+
+/**
+ * A date filter's bound: a day (`2026-12-02`, in the desk's time zone; `to` takes the whole day)
+ * or an ISO instant. A `to` bound is exclusive (compare with <). 400 naming the field for anything else.
+ */
+export function dateBound(field: string, value: unknown, timeZone: string, end: boolean): Date {
+  if (typeof value === 'string') {
+    const day = DAY.exec(value);
+    if (day) {
+      const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+      const probe = new Date(Date.UTC(y, m - 1, d));
+      if (probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d) return zonedMidnight(y, m, d + (end ? 1 : 0), timeZone);
+    } else if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))) {
+      // The bound is used exclusively at the end: an instant `to` includes itself.
+      return new Date(Date.parse(value) + (end ? 1 : 0));
+    }
+  }
+  throw queryError(field, said('request.filter_date', { field }));
 }

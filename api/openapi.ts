@@ -11,6 +11,7 @@ const TAGS: Record<Tag, string> = {
   sla: 'Response commitments (服务响应承诺), their breaches and the manager’s dashboard',
   archive: 'The archive (系统档案库): closed tickets, hash-chained, read only',
   notifications: 'What the desk tells each user',
+  views: 'Saved views of the lists (filter, sort, columns): your own, or shared with a role',
   ops: 'Liveness, readiness and the links the console needs',
 };
 

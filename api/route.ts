@@ -10,7 +10,7 @@ import { refuseInvalid, unparseableAsAbsent } from './validate';
 import { idempotencyHeaders } from './workflow/update-id';
 
 /** The groups of the document (api/openapi.ts describes each). */
-export type Tag = 'auth' | 'tickets' | 'tasks' | 'hospitals' | 'users' | 'sla' | 'archive' | 'notifications' | 'ops';
+export type Tag = 'auth' | 'tickets' | 'tasks' | 'hospitals' | 'users' | 'sla' | 'archive' | 'notifications' | 'views' | 'ops';
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 type Request = NonNullable<RouteConfig['request']>;
@@ -25,8 +25,8 @@ export interface Declaration<M extends RouteConfig['method'], P extends string, 
   /** `public`: no session; `signed-in` (the default): any user, who still sees only what is theirs; or the roles allowed (403 otherwise). */
   access?: 'public' | 'signed-in' | readonly Role[];
   request?: Req;
-  /** A react-admin list: takes sort, range and filter, answers Content-Range. */
-  list?: boolean;
+  /** A react-admin list: takes sort, range and filter (the list's own schema, naming its sort fields, or the generic one), answers Content-Range. */
+  list?: boolean | z.ZodObject<z.ZodRawShape>;
   /** Takes an Idempotency-Key. */
   idempotent?: boolean;
   /** Success answers, status → what it carries; 200 'OK' if not given. */
@@ -73,7 +73,7 @@ export function route<M extends RouteConfig['method'], P extends string, Req ext
   const write = d.method === 'post' || d.method === 'put';
   const request: Request = {
     ...d.request,
-    ...(d.list ? { query: listQuery } : {}),
+    ...(d.list ? { query: d.list === true ? listQuery : d.list } : {}),
     ...(d.idempotent ? { headers: idempotencyHeaders } : {}),
   };
   const validatesBody = Object.values(request.body?.content ?? {}).some((m) => !!m && 'schema' in m && typeof m.schema === 'object' && 'safeParse' in m.schema);

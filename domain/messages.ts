@@ -46,6 +46,9 @@ export const MESSAGES = {
   'request.filter_ticket_number': '{field} must be a ticket number',
   'request.filter_one_of': '{field} must be one of {values}',
   'request.filter_task_status': 'status must be open, done or cancelled',
+  'view.share_forbidden': 'Only managers and admins share a view with a role',
+  'view.not_yours': 'Only its creator (or a manager, for a shared view) deletes a view',
+  'request.filter_date': '{field} must be a date (YYYY-MM-DD) or a time (ISO 8601)',
   'request.idempotency_key': 'Idempotency-Key must be 1-200 characters',
   'request.idempotency_reused': 'This key was already used for a different request',
   'request.too_many_writes': 'Too many changes in a short time; try again in {seconds} s',
@@ -61,6 +64,7 @@ export const MESSAGES = {
   // not found
   'ticket.not_found': 'Ticket not found',
   'task.not_found': 'Task not found',
+  'view.not_found': 'Saved view not found',
   'user.not_found': 'User not found',
   'hospital.not_found': 'Hospital not found',
   'department.not_found': 'Department not found',

@@ -14,6 +14,8 @@ const escalationDto = (e: IEscalation) => ({
   dueAt: e.dueAt.toISOString(),
   breachedAt: e.breachedAt.toISOString(),
   taskId: e.task?.id ?? null,
+  /** The acknowledgement task's state: a cancelled one (the request ended) offers nothing to do. */
+  taskStatus: e.task?.isInitialized() ? e.task.getEntity().status : null,
   acknowledgedById: e.acknowledgedBy?.id ?? null,
   acknowledgedAt: e.acknowledgedAt?.toISOString() ?? null,
   note: e.note ?? null,
@@ -37,7 +39,7 @@ export function escalationsRoutes() {
       else throw unknownFilter(k);
     }
     const [rows, total] = await c.get('em').findAndCount(Escalation, where.length ? { $and: where } : {}, {
-      populate: ['ticket'],
+      populate: ['ticket', 'task'],
       orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
       offset: q.offset,
       limit: q.limit,
@@ -46,7 +48,7 @@ export function escalationsRoutes() {
     return c.json(rows.map(escalationDto));
   });
   r.openapi(get, async (c) => {
-    const e = await c.get('em').findOne(Escalation, c.req.param('id'), { populate: ['ticket'] });
+    const e = await c.get('em').findOne(Escalation, c.req.param('id'), { populate: ['ticket', 'task'] });
     if (!e) throw notFound('escalation.not_found');
     return c.json(escalationDto(e));
   });

@@ -6,7 +6,7 @@ import { parseListQuery } from '../list-query';
 import { newRouter, route } from '../route';
 import { TASK_SORTABLE, taskDtoOf, visibleTasksQuery } from '../tasks/task.sql';
 import type { TaskDto } from '../tasks/task.dto';
-import { listFilter, SORT_COLUMN, SORTABLE, ticketsVisibleTo } from '../tickets/tickets.routes';
+import { listFilter, SORTABLE, ticketOrder, ticketsVisibleTo } from '../tickets/tickets.routes';
 import { cursorPages } from './cursor';
 import { exportLocale, exportQuery, exportResponse, WORDS, type ExportColumn, type Words } from './export';
 
@@ -109,8 +109,8 @@ export function ticketExportRoutes(deps: AppDeps) {
     const user = c.get('user');
     const em = c.get('em');
     // The list's own reading of filter and sort, and its visibility rule: the file is the list, all of it.
-    const q = parseListQuery(c.req.query(), { sortable: SORTABLE, defaultSort: { field: 'receivedAt', order: 'DESC' } });
-    const where = { $and: [await ticketsVisibleTo(em, user), listFilter(q.filter)] };
+    const q = parseListQuery(c.req.query(), { sortable: SORTABLE, defaultSort: { field: 'urgency', order: 'ASC' } });
+    const where = { $and: [await ticketsVisibleTo(em, user), listFilter(q.filter, deps.timeZone)] };
     const query = em
       .createQueryBuilder(Ticket, 't')
       .select(['t.*', 'h.name as hospital_name', 'd.name as department_name', 'a.display_name as assignee_name'])
@@ -118,8 +118,7 @@ export function ticketExportRoutes(deps: AppDeps) {
       .leftJoin('t.department', 'd')
       .leftJoin('t.assignee', 'a')
       .where(where)
-      // The tie-breaker only after another field: `{ id: 'asc', id: 'desc' }` would be one key, the last.
-      .orderBy([{ [SORT_COLUMN[q.sort.field] ?? q.sort.field]: q.sort.order.toLowerCase() as 'asc' | 'desc' }, ...(q.sort.field === 'id' ? [] : [{ id: 'desc' as const }])])
+      .orderBy(ticketOrder(q.sort))
       .getKnexQuery()
       .toSQL();
     const words = WORDS[exportLocale(c, locale)];
@@ -139,8 +138,8 @@ export function taskExportRoutes(deps: AppDeps) {
   const r = newRouter();
   r.openapi(tasks, async (c) => {
     const { format, locale } = c.req.valid('query');
-    const q = parseListQuery(c.req.query(), { sortable: TASK_SORTABLE, defaultSort: { field: 'createdAt', order: 'DESC' } });
-    const query = visibleTasksQuery(c.get('user'), q);
+    const q = parseListQuery(c.req.query(), { sortable: TASK_SORTABLE, defaultSort: { field: 'urgency', order: 'ASC' } });
+    const query = visibleTasksQuery(c.get('user'), q, deps.timeZone);
     const words = WORDS[exportLocale(c, locale)];
     const pages = cursorPages<unknown>(c.get('em'), query);
     return exportResponse(c, {

@@ -6,7 +6,8 @@ import { TASK_KINDS, TASK_STATUSES, type DeskTaskKind, type TaskKind } from '../
 import type { SessionUser } from '../env';
 import type { TaskDto } from './task.dto';
 import { said } from '../../domain/messages';
-import { oneOfError, queryError, unknownFilter } from '../list-query';
+import { dateBound, oneOfError, queryError, unknownFilter } from '../list-query';
+import { breachedSql, runningDueSql, urgencyOrderSql } from '../urgency';
 
 interface TaskRow {
   id: string;
@@ -25,7 +26,13 @@ interface TaskRow {
   step: NonNullable<TaskDto['ticketStep']>;
   fault_level: number | null;
   hospital_id: number;
+  hospital_name: string;
+  breached: boolean;
+  running_due_at: Date | string | null;
 }
+
+/** A task as the lists show it: with what the queue sorts by (its ticket's SLA) and its hospital. */
+export type TaskRowDto = TaskDto & { hospitalName: string; ticketBreached: boolean; ticketDueAt: string | null };
 
 // The ORM's connection hands timestamps back as strings, a plain pg client as Dates.
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
@@ -46,11 +53,12 @@ function visibleSql(user: SessionUser): { where: string; params: unknown[] } {
   }
 }
 
-const TASK_FROM = `from tasks t join tickets k on k.id = t.ticket_id left join users a on a.id = t.assignee_id`;
+const TASK_FROM = `from tasks t join tickets k on k.id = t.ticket_id join hospitals h on h.id = k.hospital_id left join users a on a.id = t.assignee_id`;
 const TASK_COLUMNS = `t.id, t.ticket_id, t.kind, t.candidate_role, t.assignee_id, a.display_name as assignee_name, t.status, t.due_at,
-            t.outcome, t.completed_by_id, t.completed_at, t.created_at, k.title, k.step, k.fault_level, k.hospital_id`;
+            t.outcome, t.completed_by_id, t.completed_at, t.created_at, k.title, k.step, k.fault_level, k.hospital_id, h.name as hospital_name,
+            ${breachedSql('k')} as breached, ${runningDueSql('k')} as running_due_at`;
 
-function toDto(r: TaskRow): TaskDto {
+function toDto(r: TaskRow): TaskRowDto {
   return {
     id: r.id,
     ticketId: r.ticket_id,
@@ -68,6 +76,9 @@ function toDto(r: TaskRow): TaskDto {
     ticketStep: r.step,
     faultLevel: r.fault_level,
     hospitalId: r.hospital_id,
+    hospitalName: r.hospital_name,
+    ticketBreached: r.breached,
+    ticketDueAt: iso(r.running_due_at),
   };
 }
 
@@ -75,19 +86,19 @@ function toDto(r: TaskRow): TaskDto {
  * One task as its list shows it, if this user may see it. Plain SQL: it runs before every step a
  * person completes, and the ORM's entity building cost more than the query (docs/benchmarks.md).
  */
-export async function findVisibleTask(em: EntityManager, user: SessionUser, id: string): Promise<TaskDto | undefined> {
+export async function findVisibleTask(em: EntityManager, user: SessionUser, id: string): Promise<TaskRowDto | undefined> {
   const visible = visibleSql(user);
   const [r] = await sql<TaskRow>(em, `select ${TASK_COLUMNS} ${TASK_FROM} where t.id = ? and ${visible.where}`, [id, ...visible.params]);
   return r && toDto(r);
 }
 
 /** The list's sort fields and their columns: only these names ever reach the SQL. */
-const SORT_COLUMNS = { createdAt: 't.created_at', dueAt: 't.due_at', kind: 't.kind', status: 't.status', id: 't.id' } as const;
+const SORT_COLUMNS = { urgency: 'urgency', createdAt: 't.created_at', dueAt: 't.due_at', kind: 't.kind', status: 't.status', id: 't.id' } as const;
 export const TASK_SORTABLE = Object.keys(SORT_COLUMNS) as (keyof typeof SORT_COLUMNS)[];
 
 
 /** The list's filters as SQL over `tasks t` only, so the count can skip the users join. */
-function filterSql(user: SessionUser, filter: Record<string, unknown>): { where: string; params: unknown[] } {
+function filterSql(user: SessionUser, filter: Record<string, unknown>, timeZone: string): { where: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const oneOf = (column: string, values: unknown[]) => {
@@ -119,14 +130,23 @@ function filterSql(user: SessionUser, filter: Record<string, unknown>): { where:
         where.push('t.ticket_id = ?');
         params.push(value);
         break;
-      case 'assigneeId': {
+      case 'assigneeId':
+      case 'hospitalId': {
         const n = Number(value);
-        if (!Number.isSafeInteger(n)) throw queryError('assigneeId', said('request.filter_number', { field: 'assigneeId' }));
+        if (!Number.isSafeInteger(n)) throw queryError(key, said('request.filter_number', { field: key }));
         // As bigint: a number beyond the int column's range matches nothing rather than failing.
-        where.push('t.assignee_id = ?::bigint');
+        where.push(`${key === 'assigneeId' ? 't.assignee_id' : 'k.hospital_id'} = ?::bigint`);
         params.push(n);
         break;
       }
+      case 'receivedFrom':
+        where.push('k.received_at >= ?');
+        params.push(dateBound(key, value, timeZone, false));
+        break;
+      case 'receivedTo':
+        where.push('k.received_at < ?');
+        params.push(dateBound(key, value, timeZone, true));
+        break;
       case 'mine':
         if (value === true) {
           where.push('t.assignee_id = ?');
@@ -152,15 +172,21 @@ function filterSql(user: SessionUser, filter: Record<string, unknown>): { where:
  * it, an export all of it through a cursor. Plain SQL like the single read, so `visibleSql` is the
  * one statement of who sees what.
  */
-export function visibleTasksQuery(user: SessionUser, q: Pick<ListQuery, 'sort' | 'filter'>): { sql: string; params: unknown[]; where: string; whereParams: unknown[] } {
+export function visibleTasksQuery(user: SessionUser, q: Pick<ListQuery, 'sort' | 'filter'>, timeZone: string): { sql: string; params: unknown[]; where: string; whereParams: unknown[] } {
   const visible = visibleSql(user);
-  const filter = filterSql(user, q.filter);
+  const filter = filterSql(user, q.filter, timeZone);
   if (!Object.hasOwn(SORT_COLUMNS, q.sort.field)) throw new Error(`Not a task sort field: ${q.sort.field}`);
   const column = SORT_COLUMNS[q.sort.field as keyof typeof SORT_COLUMNS];
   const order = q.sort.order === 'DESC' ? 'desc' : 'asc';
   // NULLS LAST ascending, FIRST descending (PostgreSQL's default), as the ORM ordered due dates.
   // By id no tie-breaker: the unique key needs none, and `t.id asc` after it must not undo a DESC.
-  const orderBy = column === 't.id' ? `t.id ${order}` : `${column} ${order}, t.id asc`;
+  // Urgency: open tasks first, then the ticket's urgency, then the task's own deadline.
+  const orderBy =
+    column === 'urgency'
+      ? `(t.status = 'open') ${order === 'asc' ? 'desc' : 'asc'}, ${urgencyOrderSql('k', order)}, t.due_at ${order} nulls last, t.created_at asc, t.id asc`
+      : column === 't.id'
+        ? `t.id ${order}`
+        : `${column} ${order}, t.id asc`;
   const where = `${visible.where} and ${filter.where}`;
   const whereParams = [...visible.params, ...filter.params];
   return { sql: `select ${TASK_COLUMNS} ${TASK_FROM} where ${where} order by ${orderBy}`, params: whereParams, where, whereParams };
@@ -170,8 +196,8 @@ export function visibleTasksQuery(user: SessionUser, q: Pick<ListQuery, 'sort' |
 export const taskDtoOf = (r: unknown): TaskDto => toDto(r as TaskRow);
 
 /** A page of the tasks this user may see, and how many there are. */
-export async function listVisibleTasks(em: EntityManager, user: SessionUser, q: ListQuery): Promise<{ rows: TaskDto[]; total: number }> {
-  const query = visibleTasksQuery(user, q);
+export async function listVisibleTasks(em: EntityManager, user: SessionUser, q: ListQuery, timeZone: string): Promise<{ rows: TaskRowDto[]; total: number }> {
+  const query = visibleTasksQuery(user, q, timeZone);
   // As the ticket list: the page with its joins, the total without the users join, side by side.
   const [rows, [count]] = await Promise.all([
     sql<TaskRow>(em, `${query.sql} limit ? offset ?`, [...query.params, q.limit, q.offset]),

@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { claimTaskUpdate } from '../../workflows/ticket/messages';
 import { ApiError, forbidden, notFound, unprocessable } from '../errors';
 import type { SessionUser } from '../env';
-import { contentRange, parseListQuery } from '../list-query';
+import { contentRange, listQueryOf, parseListQuery } from '../list-query';
 import { parseBody, textIdParams } from '../validate';
 import { newRouter, route } from '../route';
 import { span } from '../timing';
@@ -78,8 +78,10 @@ const list = route({
   operationId: 'listTasks',
   tag: 'tasks',
   summary: 'Tasks you may see',
-  description: 'Filters: mine, queue, status, kind, ticketId, assigneeId. Sort: ' + TASK_SORTABLE.join(', ') + '.',
-  list: true,
+  description:
+    'Filters: mine, queue, status, kind, ticketId, assigneeId, hospitalId, receivedFrom and receivedTo (the ticket’s receipt: a day YYYY-MM-DD in the desk’s time zone, both ends included, or an ISO time). ' +
+    'Sort: ' + TASK_SORTABLE.join(', ') + '; by default `urgency`: open tasks first, of breached tickets first, then the running clock’s deadline, then the fault level (L1 first).',
+  list: listQueryOf(TASK_SORTABLE),
 });
 const get = route({ method: 'get', path: '/{id}', operationId: 'getTask', tag: 'tasks', summary: 'One task', request: { params: taskId } });
 const claim = route({ method: 'post', path: '/{id}/claim', operationId: 'claimTask', tag: 'tasks', summary: 'Take an unassigned task of your role', request: { params: taskId }, answers: [409] });
@@ -96,14 +98,14 @@ const complete = route({
   answers: [409, 422],
 });
 
-export function tasksRoutes(tickets: TicketGateway) {
+export function tasksRoutes(tickets: TicketGateway, timeZone: string) {
   const r = newRouter();
   // A schema made before @hono/zod-openapi extended zod has no .openapi(), which register() calls: a copy made now has.
   for (const [name, schema] of STEP_BODIES) r.openAPIRegistry.register(name, z.ZodType.prototype.openapi.call(schema, name));
   r.openapi(list, async (c) => {
     const user = c.get('user');
-    const q = parseListQuery(c.req.query(), { sortable: TASK_SORTABLE, defaultSort: { field: 'createdAt', order: 'DESC' } });
-    const { rows, total } = await listVisibleTasks(c.get('em'), user, q);
+    const q = parseListQuery(c.req.query(), { sortable: TASK_SORTABLE, defaultSort: { field: 'urgency', order: 'ASC' } });
+    const { rows, total } = await listVisibleTasks(c.get('em'), user, q, timeZone);
     c.header('Content-Range', contentRange('tasks', q.offset, rows.length, total));
     return c.json(rows);
   });

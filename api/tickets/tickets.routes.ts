@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { raw, UniqueConstraintViolationException, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -19,7 +19,8 @@ import { actorOf } from '../workflow/actor';
 import { refusalsAsHttp } from '../workflow/step-errors';
 import { boundClientKey, clientKey, requestHash as hashOfRequest, updateIdOf } from '../workflow/update-id';
 import type { TicketGateway } from '../workflow/ticket-gateway';
-import { contentRange, likePattern, oneOfError, parseListQuery, queryError, unknownFilter } from '../list-query';
+import { contentRange, dateBound, likePattern, listQueryOf, oneOfError, parseListQuery, queryError, unknownFilter } from '../list-query';
+import { urgencyKeys } from '../urgency';
 import { said } from '../../domain/messages';
 import { jsonBody, newRouter, route } from '../route';
 import { textIdParams } from '../validate';
@@ -28,7 +29,8 @@ import { toTicketDto } from './ticket.dto';
 import { ticketDetail } from './ticket-detail';
 import { nextTicketNo } from './ticket-no';
 
-export const SORTABLE = ['id', 'receivedAt', 'faultLevel', 'status', 'step', 'replyDueAt', 'updatedAt', 'systemCode', 'title'] as const;
+/** `urgency`: the queue's order (api/urgency.ts), the SLA column's sort. */
+export const SORTABLE = ['urgency', 'id', 'receivedAt', 'faultLevel', 'status', 'step', 'replyDueAt', 'updatedAt', 'systemCode', 'title'] as const;
 /** API field → entity property where the two differ. */
 export const SORT_COLUMN: Record<string, string> = { systemCode: 'system' };
 
@@ -66,7 +68,15 @@ async function workflowHistory(tickets: TicketGateway, em: EntityManager, ticket
   }
 }
 
-export function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket> {
+/** The list's order, also the export's: urgency's keys, or a column with the newest first on ties. */
+export function ticketOrder(sort: { field: string; order: 'ASC' | 'DESC' }): QueryOrderMap<ITicket>[] {
+  const order = sort.order === 'DESC' ? 'desc' : 'asc';
+  return sort.field === 'urgency'
+    ? [...urgencyKeys(order).map((k) => ({ [raw((alias: string) => k.sql(alias))]: k.order })), { receivedAt: 'asc' }, { id: 'asc' }]
+    : [{ [SORT_COLUMN[sort.field] ?? sort.field]: order }, ...(sort.field === 'id' ? [] : [{ id: 'desc' as const }])];
+}
+
+export function listFilter(filter: Record<string, unknown>, timeZone: string): FilterQuery<ITicket> {
   const where: FilterQuery<ITicket>[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null || value === '') continue;
@@ -93,13 +103,20 @@ export function listFilter(filter: Record<string, unknown>): FilterQuery<ITicket
       }
       case 'faultLevel':
       case 'hospitalId':
-      case 'departmentId': {
+      case 'departmentId':
+      case 'assigneeId': {
         const n = Number(value);
         if (!Number.isSafeInteger(n)) throw queryError(key, said('request.filter_number', { field: key }));
-        const column = { faultLevel: 'faultLevel', hospitalId: 'hospital', departmentId: 'department' }[key];
+        const column = { faultLevel: 'faultLevel', hospitalId: 'hospital', departmentId: 'department', assigneeId: 'assignee' }[key];
         where.push({ [column]: n });
         break;
       }
+      case 'receivedFrom':
+        where.push({ receivedAt: { $gte: dateBound(key, value, timeZone, false) } });
+        break;
+      case 'receivedTo':
+        where.push({ receivedAt: { $lt: dateBound(key, value, timeZone, true) } });
+        break;
       case 'breached':
         // Either commitment missed (or running late right now): the 已超时 quick filter.
         if (typeof value !== 'boolean') throw queryError('breached', said('request.filter_boolean', { field: 'breached' }));
@@ -141,8 +158,10 @@ const list = route({
   operationId: 'listTickets',
   tag: 'tickets',
   summary: 'List the tickets (问题单) you may see',
-  description: 'Filters: q (text in number, title, description), id (ticket numbers), status, step, faultLevel, hospitalId, departmentId, systemCode, breached (true/false). Sort: ' + SORTABLE.join(', ') + '.',
-  list: true,
+  description:
+    'Filters: q (text in number, title, description), id (ticket numbers), status, step, faultLevel, hospitalId, departmentId, assigneeId, systemCode, breached (true/false), receivedFrom and receivedTo (a day YYYY-MM-DD in the desk’s time zone, both ends included, or an ISO time). ' +
+    'Sort: ' + SORTABLE.join(', ') + '; by default `urgency`: breached first, then the running clock’s deadline, then the fault level (L1 first).',
+  list: listQueryOf(SORTABLE),
 });
 const get = route({ method: 'get', path: '/{id}', operationId: 'getTicket', tag: 'tickets', summary: 'One ticket with its tasks and the workflow’s record (triage, attempts, forms, signature, notes, SLA clocks)', request: { params: ticketId } });
 const history = route({
@@ -206,16 +225,17 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
 
   const r = newRouter();
   r.openapi(list, async (c) => {
-    const q = parseListQuery(c.req.query(), { sortable: SORTABLE, defaultSort: { field: 'receivedAt', order: 'DESC' } });
+    const q = parseListQuery(c.req.query(), { sortable: SORTABLE, defaultSort: { field: 'urgency', order: 'ASC' } });
     const em = c.get('em');
-    const where = { $and: [await ticketsVisibleTo(em, c.get('user')), listFilter(q.filter)] };
+    const where = { $and: [await ticketsVisibleTo(em, c.get('user')), listFilter(q.filter, deps.timeZone)] };
+    const orderBy = ticketOrder(q.sort);
     // The page and the total apart: counting through the page's joins costs 3× a plain count at
     // 100,000 rows (docs/benchmarks.md #4), and the two run side by side.
     const [rows, total] = await Promise.all([
       em.find(Ticket, where, {
         populate: ['hospital', 'department', 'assignee'],
         exclude: ['assignee.passwordHash'],
-        orderBy: { [SORT_COLUMN[q.sort.field] ?? q.sort.field]: q.sort.order.toLowerCase(), id: 'desc' },
+        orderBy: orderBy as never,
         offset: q.offset,
         limit: q.limit,
       }),

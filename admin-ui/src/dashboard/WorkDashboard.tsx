@@ -25,7 +25,7 @@ export const MyTasks = ({ filter }: { filter: Record<string, unknown> }) => {
   const [locale = 'zh-CN'] = useLocaleState();
   const { data = [], isPending } = useGetList<Task>(
     'tasks',
-    { pagination: { page: 1, perPage: 10 }, sort: { field: 'createdAt', order: 'ASC' }, filter },
+    { pagination: { page: 1, perPage: 10 }, sort: { field: 'urgency', order: 'ASC' }, filter },
     { refetchInterval: POLL_MS },
   );
   const column = (field: string) => translate(`resources.tasks.fields.${field}`);

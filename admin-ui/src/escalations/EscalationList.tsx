@@ -16,12 +16,13 @@ interface Escalation {
   id: string;
   ticketId: string;
   taskId: string | null;
+  taskStatus: Task['status'] | null;
   acknowledgedAt: string | null;
 }
 
-/** The task beside an unacknowledged breach: the manager acknowledges it from here. */
+/** The task beside an unacknowledged breach: the manager acknowledges it from here (not once the request ended and cancelled it). */
 const AckButton = ({ record }: { record: Escalation }) =>
-  record.taskId && !record.acknowledgedAt ? (
+  record.taskId && record.taskStatus === 'open' && !record.acknowledgedAt ? (
     <WorkButton task={{ id: record.taskId, ticketId: record.ticketId, kind: 'escalation', candidateRole: 'manager', assigneeId: null, assigneeName: null, status: 'open', dueAt: null, outcome: null, completedById: null, completedAt: null, createdAt: '', faultLevel: null } satisfies Task} />
   ) : null;
 

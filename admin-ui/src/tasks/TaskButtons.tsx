@@ -27,6 +27,7 @@ export const WorkButton = ({ task, ticketHospitalId }: { task: Task; ticketHospi
       variant="contained"
       startIcon={<EditNoteIcon />}
       onClick={stop}
+      sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
       aria-label={`${translate('desk.actions.work')} ${translate(`choices.taskKind.${task.kind}`)}`}
     >
       {translate('desk.actions.work')}
@@ -34,8 +35,8 @@ export const WorkButton = ({ task, ticketHospitalId }: { task: Task; ticketHospi
   );
 };
 
-/** Takes an unassigned task from the role's queue (POST /api/tasks/:id/claim). */
-export const ClaimButton = ({ task }: { task: Task }) => {
+/** Takes an unassigned task from the role's queue (POST /api/tasks/:id/claim); `onClaimed` gets the task as it now is. */
+export const ClaimButton = ({ task, onClaimed }: { task: Task; onClaimed?: (task: Task) => void }) => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const dataProvider = useDeskDataProvider();
@@ -49,7 +50,7 @@ export const ClaimButton = ({ task }: { task: Task }) => {
     event.stopPropagation();
     setPending(true);
     try {
-      await dataProvider.claimTask(task.id);
+      onClaimed?.(await dataProvider.claimTask(task.id));
       notify('desk.actions.claimed', { type: 'success' });
     } catch (error) {
       handleError(error);
@@ -60,7 +61,7 @@ export const ClaimButton = ({ task }: { task: Task }) => {
     }
   };
   return (
-    <Button size="small" variant="outlined" startIcon={<AssignmentIndIcon />} onClick={claim} disabled={pending}>
+    <Button size="small" variant="outlined" startIcon={<AssignmentIndIcon />} onClick={claim} disabled={pending} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
       {translate('desk.actions.claim')}
     </Button>
   );

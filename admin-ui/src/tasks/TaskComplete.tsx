@@ -25,6 +25,7 @@ import { EscalationAckForm } from './EscalationAckForm';
 import { RemoteAttemptForm } from './RemoteAttemptForm';
 import { RepairFormForm } from './RepairFormForm';
 import { SignatureForm } from './SignatureForm';
+import { ClaimButton } from './TaskButtons';
 import { mayWork } from './taskRules';
 import { TriageForm } from './TriageForm';
 import type { Task } from './types';
@@ -82,7 +83,10 @@ export const TaskComplete = () => {
   const translate = useTranslate();
   const { identity, isPending: identityPending } = useGetIdentity();
   const [conflict, setConflict] = useState<string | null>(null);
-  const { data: task, isPending, error } = useGetOne<Task>('tasks', { id }, { staleTime: Infinity, refetchOnWindowFocus: false, refetchOnReconnect: false });
+  const { data: read, isPending, error } = useGetOne<Task>('tasks', { id }, { staleTime: Infinity, refetchOnWindowFocus: false, refetchOnReconnect: false });
+  // Claimed here: the task as the claim answered, so the 未领取 banner goes at once.
+  const [claimed, setClaimed] = useState<Task>();
+  const task = claimed?.id === read?.id ? claimed : read;
   const ticketQuery = useGetOne<TicketDetail>('tickets', { id: task?.ticketId ?? '' }, { enabled: !!task, refetchInterval: POLL_MS });
   // A form is filled against the request as it is now (e.g. the repair form being signed), never a cached copy.
   const ticket = ticketQuery.isFetchedAfterMount ? ticketQuery.data : undefined;
@@ -134,7 +138,7 @@ export const TaskComplete = () => {
               ) : (
                 <>
                   {task.assigneeId === null && task.kind !== 'signature' && (
-                    <Alert severity="info" sx={{ mb: 2 }}>
+                    <Alert severity="info" sx={{ mb: 2 }} action={<ClaimButton task={task} onClaimed={setClaimed} />}>
                       {translate('desk.hints.claimFirst')}
                     </Alert>
                   )}

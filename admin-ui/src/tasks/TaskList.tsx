@@ -2,22 +2,37 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Stack from '@mui/material/Stack';
 import { useEffect } from 'react';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router-dom';
 import {
-  Datagrid,
+  AutocompleteInput,
+  DatagridConfigurable,
   DateField,
+  DateInput,
+  FilterButton,
   FunctionField,
   List,
-  SelectField,
-  TextField,
+  ReferenceInput,
+  SelectColumnsButton,
   TopToolbar,
+  useGetIdentity,
   useListContext,
   usePermissions,
   useTranslate,
 } from 'react-admin';
-import { faultLevelChoices, stepChoices, taskKindChoices, taskStatusChoices, type Role } from '../choices';
+import type { DeskIdentity } from '../authProvider';
+import type { Role } from '../choices';
 import { ExportMenuButton } from '../common/ExportMenuButton';
 import { POLL_MS } from '../common/time';
-import { ClaimButton, WorkButton } from './TaskButtons';
+import { UserSelectInput } from '../common/UserSelectInput';
+import { ChoiceCell, TextCell } from '../queue/CellText';
+import { denseGrid } from '../queue/denseGrid';
+import { useRowKeys } from '../queue/useRowKeys';
+import { isRole } from '../roles';
+import { ClaimSelectedButton } from './ClaimSelectedButton';
+import { ClaimButton, taskWorkPath, WorkButton } from './TaskButtons';
+import { mayWork } from './taskRules';
+import { TaskSlaCell } from './TaskSlaCell';
 import type { Task } from './types';
 
 interface TaskTab {
@@ -68,31 +83,87 @@ const TaskTabs = ({ tabs }: { tabs: TaskTab[] }) => {
   );
 };
 
-const TaskDatagrid = () => (
-  <Datagrid rowClick={false} bulkActionButtons={false} rowSx={(t: Task) => (t.status === 'open' ? {} : { opacity: 0.7 })}>
-    <SelectField source="kind" choices={taskKindChoices} sx={{ fontWeight: 600 }} />
-    <TextField source="ticketId" />
-    <TextField source="ticketTitle" sortable={false} />
-    <SelectField source="faultLevel" choices={faultLevelChoices} sortable={false} />
-    <SelectField source="ticketStep" choices={stepChoices} sortable={false} />
-    <FunctionField
-      source="assigneeName"
-      sortable={false}
-      render={(t: Task) => t.assigneeName ?? '—'}
-    />
-    <SelectField source="status" choices={taskStatusChoices} />
-    <DateField source="createdAt" showTime />
-    <DateField source="dueAt" showTime emptyText="—" />
-    <FunctionField
-      label=""
-      render={(t: Task) => (
-        <Stack direction="row" sx={{ gap: 1, justifyContent: 'flex-end' }}>
-          <ClaimButton task={t} />
-          <WorkButton task={t} />
-        </Stack>
-      )}
-    />
-  </Datagrid>
+/** The grid's column preferences (hidden, order), kept in the browser's store. */
+export const TASK_COLUMNS_KEY = 'tasks.queue';
+
+// Fixed columns in px (13 px text); the title takes what is left, the hospital a share of it.
+const WIDTHS = {
+  kind: '72px',
+  ticketId: '128px',
+  hospitalName: '13%',
+  faultLevel: '78px',
+  ticketStep: '60px',
+  assigneeName: '60px',
+  status: '52px',
+  createdAt: '86px',
+  urgency: '108px',
+  actions: '150px',
+};
+const SHORT_TIME = { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+
+/** Rows moved through with j/k; Enter opens the step's form when it is mine to do, else the request. */
+const TaskDatagrid = () => {
+  const navigate = useNavigate();
+  const { identity } = useGetIdentity();
+  const { permissions } = usePermissions();
+  const open = useCallback(
+    (t: Task) => navigate(mayWork(t, identity as DeskIdentity | undefined) ? taskWorkPath(t.id) : `/tickets/${encodeURIComponent(t.ticketId)}/show`),
+    [navigate, identity],
+  );
+  const { highlighted, dialog } = useRowKeys<Task>(open);
+  const claims = isRole(permissions, 'engineer', 'dispatcher', 'manager');
+  return (
+    <>
+      <DatagridConfigurable
+        preferenceKey={TASK_COLUMNS_KEY}
+        rowClick={false}
+        bulkActionButtons={claims ? <ClaimSelectedButton /> : false}
+        rowSx={(t: Task, index: number) => ({ ...(t.status === 'open' ? {} : { opacity: 0.7 }), ...highlighted(t, index) })}
+        sx={denseGrid(WIDTHS)}
+        size="small"
+      >
+        <ChoiceCell source="kind" group="taskKind" />
+        <TextCell source="ticketId" />
+        <TextCell source="ticketTitle" sortable={false} />
+        <TextCell source="hospitalName" sortable={false} />
+        <ChoiceCell source="faultLevel" group="faultLevel" sortable={false} />
+        <ChoiceCell source="ticketStep" group="step" sortable={false} />
+        <TextCell source="assigneeName" sortable={false} />
+        <ChoiceCell source="status" group="taskStatus" />
+        <DateField source="createdAt" showTime options={SHORT_TIME} />
+        <TaskSlaCell source="urgency" sortBy="urgency" label="desk.sla.title" />
+        <FunctionField
+          source="actions"
+          label=""
+          sortable={false}
+          render={(t: Task) => (
+            <Stack direction="row" sx={{ gap: 0.5, justifyContent: 'flex-end', flexWrap: 'nowrap' }}>
+              <ClaimButton task={t} />
+              <WorkButton task={t} />
+            </Stack>
+          )}
+        />
+      </DatagridConfigurable>
+      {dialog}
+    </>
+  );
+};
+
+const filters = [
+  <ReferenceInput key="hospitalId" source="hospitalId" reference="hospitals">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <UserSelectInput key="assigneeId" source="assigneeId" roles={['engineer', 'dispatcher']} helperText={false} />,
+  <DateInput key="receivedFrom" source="receivedFrom" />,
+  <DateInput key="receivedTo" source="receivedTo" />,
+];
+
+const TaskActions = ({ vendor }: { vendor: boolean }) => (
+  <TopToolbar>
+    {vendor && <FilterButton filters={filters} />}
+    <SelectColumnsButton preferenceKey={TASK_COLUMNS_KEY} />
+    <ExportMenuButton />
+  </TopToolbar>
 );
 
 /** 我的任务 / 待领取 …: the work lists, refreshed every few seconds as others move tickets on. */
@@ -100,17 +171,17 @@ export const TaskList = () => {
   const { permissions, isPending } = usePermissions();
   if (isPending) return null;
   const tabs = tabsFor(permissions);
+  const vendor = !isRole(permissions, 'hospital_contact');
   return (
     <List
       filterDefaultValues={tabs[0].filter}
-      sort={{ field: 'createdAt', order: 'DESC' }}
+      sort={{ field: 'urgency', order: 'ASC' }}
+      perPage={50}
       queryOptions={{ refetchInterval: POLL_MS }}
       exporter={false}
-      actions={
-        <TopToolbar>
-          <ExportMenuButton />
-        </TopToolbar>
-      }
+      filters={vendor ? filters : undefined}
+      actions={<TaskActions vendor={vendor} />}
+      sx={{ '& .RaList-main': { minWidth: 0 } }}
       // Different roles, different default views: keep each role's list state apart.
       storeKey={`tasks.${String(permissions)}`}
     >

@@ -19,4 +19,8 @@ export interface Task {
   ticketStep?: Step;
   faultLevel: FaultLevel | null;
   hospitalId?: number;
+  /** In lists: the hospital, and the ticket's SLA the queue is ordered by. */
+  hospitalName?: string;
+  ticketBreached?: boolean;
+  ticketDueAt?: string | null;
 }

@@ -1,14 +1,15 @@
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
-import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
-import { formatDuration, useNow } from '../common/time';
+import { useLocaleState, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { formatDateTime, formatDuration, useNow } from '../common/time';
 import type { Ticket } from './types';
 
-/** In a list row: the nearest commitment still running, as a countdown; 已超时 / 已暂停 as badges. */
-export const SlaCell = (_props: FieldProps<Ticket>) => {
+/** In a list row: the nearest commitment still running, as a countdown; 已超时 / 已暂停 as badges. Sorted as `urgency` (the API's queue order). */
+export const SlaCell = (_props: Omit<FieldProps<Ticket>, 'source'> & { source: 'urgency' }) => {
   const record = useRecordContext<Ticket>();
   const translate = useTranslate();
   const now = useNow(1000);
+  const [locale = 'zh-CN'] = useLocaleState();
   if (!record) return null;
   const breached = record.replyBreached || record.solutionBreached;
   if (record.status !== 'open') {
@@ -24,7 +25,7 @@ export const SlaCell = (_props: FieldProps<Ticket>) => {
   if (!due) return <>—</>;
   const remaining = due - now;
   return (
-    <Typography variant="body2" sx={{ color: remaining <= 0 ? 'error.main' : remaining < 30 * 60_000 ? 'warning.main' : 'success.main', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+    <Typography variant="body2" title={formatDateTime(new Date(due).toISOString(), locale)} sx={{ color: remaining <= 0 ? 'error.main' : remaining < 30 * 60_000 ? 'warning.main' : 'success.main', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
       {remaining <= 0 ? translate('desk.sla.overdue', { time: formatDuration(remaining, translate) }) : translate('desk.sla.remaining', { time: formatDuration(remaining, translate) })}
     </Typography>
   );

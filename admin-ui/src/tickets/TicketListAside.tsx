@@ -1,8 +1,10 @@
 import BoltIcon from '@mui/icons-material/Bolt';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import { FilterList, FilterListItem, SavedQueriesList, usePermissions } from 'react-admin';
+import { FilterList, FilterListItem, usePermissions } from 'react-admin';
 import type { Role } from '../choices';
+import { SavedViews } from '../queue/SavedViews';
+import { TICKET_COLUMNS_KEY } from './columns';
 
 interface Quick {
   label: string;
@@ -32,19 +34,19 @@ const QUICK: Record<Role, Quick[]> = {
   admin: [OPEN, FINISHED],
 };
 
-/** Saved queries (the user's own, kept in the browser) and the role's quick filters. */
+/** The role's quick filters and the saved views (the user's own and their role's, kept by the server). */
 export const TicketListAside = () => {
   const { permissions } = usePermissions();
   const quick = QUICK[permissions as Role] ?? [OPEN, FINISHED];
   return (
-    <Card variant="outlined" sx={{ order: -1, mr: 2, mt: 8, width: 180, flexShrink: 0, display: { xs: 'none', lg: 'block' }, alignSelf: 'flex-start' }}>
+    <Card variant="outlined" sx={{ order: -1, mr: 1.5, mt: 8, width: 156, flexShrink: 0, display: { xs: 'none', lg: 'block' }, alignSelf: 'flex-start' }}>
       <CardContent sx={{ pt: 1 }}>
         <FilterList label="resources.tickets.filters.quick" icon={<BoltIcon />}>
           {quick.map((q) => (
             <FilterListItem key={q.label} label={q.label} value={q.value} />
           ))}
         </FilterList>
-        <SavedQueriesList />
+        <SavedViews resource="tickets" preferenceKey={TICKET_COLUMNS_KEY} />
       </CardContent>
     </Card>
   );
