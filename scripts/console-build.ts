@@ -16,7 +16,7 @@ function newestMtime(p: string): number {
 export function consoleIsStale(): boolean {
   const built = path.join(CONSOLE_DIR, 'index.html');
   if (!fs.existsSync(built)) return true;
-  const sources = ['admin-ui/src', 'admin-ui/index.html', 'admin-ui/vite.config.mts', 'package-lock.json'].map((p) => path.join(ROOT, p));
+  const sources = ['admin-ui/src', 'admin-ui/index.html', 'admin-ui/vite.config.mts', 'admin-ui/precompress.mts', 'package-lock.json'].map((p) => path.join(ROOT, p));
   const newest = Math.max(...sources.filter((p) => fs.existsSync(p)).map(newestMtime));
   return newest > fs.statSync(built).mtimeMs;
 }
