@@ -7,6 +7,8 @@ import { precompress } from './precompress.mts';
 const uiRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiPort = process.env.API_PORT ?? '3000';
 const CHARTS = /node_modules[\\/](@mui[\\/]x-|d3-|internmap|flatqueue|bezier-easing)/;
+// Libraries of one page only: they go with that page's lazy chunk, not into the first load.
+const ONE_PAGE = /node_modules[\\/](signature_pad)[\\/]/;
 
 export default defineConfig({
   root: uiRoot,
@@ -24,7 +26,7 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 4 },
             { name: 'mui', test: /node_modules[\\/](@mui[\\/](?!x-)|@emotion[\\/]|@popperjs[\\/])/, priority: 3 },
-            { name: 'vendor', test: (id: string) => /node_modules[\\/]/.test(id) && !CHARTS.test(id), priority: 2 },
+            { name: 'vendor', test: (id: string) => /node_modules[\\/]/.test(id) && !CHARTS.test(id) && !ONE_PAGE.test(id), priority: 2 },
             // Charts are only for the dashboards: lowest priority, so the chunk holds nothing the rest of the console needs
             // and loads with the dashboard only.
             { name: 'charts', test: CHARTS, priority: 1 },

@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Stack from '@mui/material/Stack';
@@ -15,7 +16,9 @@ import {
 } from 'react-admin';
 import { faultLevelChoices, stepChoices, taskKindChoices, taskStatusChoices, type Role } from '../choices';
 import { POLL_MS } from '../common/time';
+import { useIsPhone } from '../common/useIsPhone';
 import { ClaimButton, WorkButton } from './TaskButtons';
+import { TaskCards } from './TaskCard';
 import type { Task } from './types';
 
 interface TaskTab {
@@ -93,9 +96,20 @@ const TaskDatagrid = () => (
   </Datagrid>
 );
 
+/** The same tasks as cards, on a phone. */
+const TaskCardList = () => {
+  const { data = [] } = useListContext<Task>();
+  return (
+    <Box sx={{ p: 1 }}>
+      <TaskCards tasks={data} />
+    </Box>
+  );
+};
+
 /** 我的任务 / 待领取 …: the work lists, refreshed every few seconds as others move tickets on. */
 export const TaskList = () => {
   const { permissions, isPending } = usePermissions();
+  const phone = useIsPhone();
   if (isPending) return null;
   const tabs = tabsFor(permissions);
   return (
@@ -109,7 +123,7 @@ export const TaskList = () => {
       storeKey={`tasks.${String(permissions)}`}
     >
       <TaskTabs tabs={tabs} />
-      <TaskDatagrid />
+      {phone ? <TaskCardList /> : <TaskDatagrid />}
     </List>
   );
 };

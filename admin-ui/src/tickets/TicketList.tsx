@@ -18,8 +18,10 @@ import { faultLevelChoices, statusChoices, stepChoices, systemChoices } from '..
 import { POLL_MS } from '../common/time';
 import { isRole } from '../roles';
 import { useOwnHospital } from '../useOwnHospital';
+import { useIsPhone } from '../common/useIsPhone';
 import { SlaCell } from './SlaCell';
 import { StepField } from './StepField';
+import { TicketCards } from './TicketCards';
 import { TicketListAside } from './TicketListAside';
 import type { Ticket } from './types';
 
@@ -54,14 +56,18 @@ const rowSx = (record: Ticket) => (record.status === 'open' && (record.replyBrea
 export const TicketList = () => {
   // A hospital contact only sees their own hospital's tickets, so filtering by hospital means nothing to them.
   const { isHospitalContact } = useOwnHospital();
+  const phone = useIsPhone();
   return (
     <List
       sort={{ field: 'receivedAt', order: 'DESC' }}
       filters={isHospitalContact ? commonFilters : vendorFilters}
       actions={<ListActions />}
-      aside={<TicketListAside />}
+      aside={phone ? undefined : <TicketListAside />}
       queryOptions={{ refetchInterval: POLL_MS }}
     >
+      {phone ? (
+        <TicketCards showHospital={!isHospitalContact} />
+      ) : (
       <Datagrid
         rowClick="show"
         bulkActionButtons={false}
@@ -78,6 +84,7 @@ export const TicketList = () => {
         <DateField source="receivedAt" showTime />
         <SlaCell source="replyDueAt" label="desk.sla.title" sortable={false} />
       </Datagrid>
+      )}
     </List>
   );
 };

@@ -8,6 +8,7 @@ import { Show, useGetIdentity, useLocaleState, useRecordContext, useTranslate } 
 import type { DeskIdentity } from '../authProvider';
 import { ChoiceText } from '../common/ChoiceText';
 import { InfoGrid } from '../common/InfoGrid';
+import { PhoneLink } from '../common/PhoneLink';
 import { KnownPeopleProvider } from '../common/people';
 import { Section } from '../common/Section';
 import { POLL_MS, formatDateTime } from '../common/time';
@@ -50,7 +51,12 @@ const NextStep = ({ record }: { record: TicketDetail }) => {
   const mine = open.find((t) => mayWork(t, identity as DeskIdentity | undefined, record.hospitalId));
   if (mine) {
     return (
-      <Alert severity="info" action={<WorkButton task={mine} ticketHospitalId={record.hospitalId} />} sx={{ mb: 2, alignItems: 'center' }}>
+      // Sticky under the app bar (56 px on a phone, 48 dense above): the button stays in reach while reading down the page.
+      <Alert
+        severity="info"
+        action={<WorkButton task={mine} ticketHospitalId={record.hospitalId} />}
+        sx={{ mb: 2, alignItems: 'center', position: 'sticky', top: { xs: 56, sm: 48 }, zIndex: (theme) => theme.zIndex.appBar - 1, boxShadow: 2, '& .MuiAlert-action': { pt: 0 } }}
+      >
         {translate('desk.show.yourTurn', { kind: translate(`choices.taskKind.${mine.kind}`) })}
       </Alert>
     );
@@ -74,6 +80,7 @@ const TicketShowContent = () => {
     <KnownPeopleProvider people={people}>
       <Grid container spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
         <Grid size={{ xs: 12, lg: 8 }}>
+          <NextStep record={record} />
           <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
             <Typography variant="h5" component="h1" sx={{ mr: 1 }}>
               {record.title}
@@ -103,7 +110,6 @@ const TicketShowContent = () => {
               {translate('desk.show.cancelReason', { reason: detail.cancelReason })}
             </Alert>
           )}
-          <NextStep record={record} />
           <Section title="desk.show.problemTicket">
             <InfoGrid
               items={[
@@ -116,7 +122,7 @@ const TicketShowContent = () => {
                 { label: 'resources.tickets.fields.faultLevel', value: <ChoiceText group="faultLevel" value={record.faultLevel} /> },
                 { label: 'resources.tickets.fields.step', value: <ChoiceText group="step" value={record.step} /> },
                 { label: 'resources.tickets.fields.reporterName', value: record.reporterName },
-                { label: 'resources.tickets.fields.reporterPhone', value: record.reporterPhone },
+                { label: 'resources.tickets.fields.reporterPhone', value: record.reporterPhone ? <PhoneLink phone={record.reporterPhone} /> : null },
                 { label: 'resources.tickets.fields.category', value: record.category ? <ChoiceText group="category" value={record.category} /> : null },
                 { label: 'resources.tickets.fields.maintenanceType', value: record.maintenanceType ? <ChoiceText group="maintenanceType" value={record.maintenanceType} /> : null },
                 { label: 'resources.tickets.fields.assigneeName', value: record.assigneeName ?? null },
