@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
@@ -51,18 +52,20 @@ const NextStep = ({ record }: { record: TicketDetail }) => {
   const mine = open.find((t) => mayWork(t, identity as DeskIdentity | undefined, record.hospitalId));
   if (mine) {
     return (
-      // Sticky under the app bar (56 px on a phone, 48 dense above): the button stays in reach while reading down the page.
-      <Alert
-        severity="info"
-        action={<WorkButton task={mine} ticketHospitalId={record.hospitalId} />}
-        sx={{ mb: 2, alignItems: 'center', position: 'sticky', top: { xs: 56, sm: 48 }, zIndex: (theme) => theme.zIndex.appBar - 1, boxShadow: 2, '& .MuiAlert-action': { pt: 0 } }}
-      >
-        {translate('desk.show.yourTurn', { kind: translate(`choices.taskKind.${mine.kind}`) })}
-      </Alert>
+      // Above both columns and sticky under the app bar (56 px on a phone, 48 above): in reach down to the page's end.
+      <Box sx={{ px: { xs: 1, sm: 2 }, pt: { xs: 1, sm: 2 }, position: 'sticky', top: { xs: 56, sm: 48 }, zIndex: (theme) => theme.zIndex.appBar - 1 }}>
+        <Alert
+          severity="info"
+          action={<WorkButton task={mine} ticketHospitalId={record.hospitalId} />}
+          sx={{ alignItems: 'center', boxShadow: 2, '& .MuiAlert-action': { pt: 0 } }}
+        >
+          {translate('desk.show.yourTurn', { kind: translate(`choices.taskKind.${mine.kind}`) })}
+        </Alert>
+      </Box>
     );
   }
   return (
-    <Alert severity="success" icon={false} sx={{ mb: 2 }}>
+    <Alert severity="success" icon={false} sx={{ mx: { xs: 1, sm: 2 }, mt: { xs: 1, sm: 2 } }}>
       {translate('desk.show.openTaskHint', { kind: open.map((t) => translate(`choices.taskKind.${t.kind}`)).join('、') })}
     </Alert>
   );
@@ -78,9 +81,9 @@ const TicketShowContent = () => {
   const breached = detail?.sla.clocks.some((c) => c.breachedAt) || record.replyBreached || record.solutionBreached;
   return (
     <KnownPeopleProvider people={people}>
+      <NextStep record={record} />
       <Grid container spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
         <Grid size={{ xs: 12, lg: 8 }}>
-          <NextStep record={record} />
           <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
             <Typography variant="h5" component="h1" sx={{ mr: 1 }}>
               {record.title}
@@ -157,7 +160,8 @@ const TicketShowContent = () => {
 };
 
 export const TicketShow = () => (
-  <Show title={<TicketTitle />} actions={<TicketActions />} queryOptions={{ refetchInterval: POLL_MS }}>
+  // The card must not clip (overflow hidden would keep the next step's banner from sticking).
+  <Show title={<TicketTitle />} actions={<TicketActions />} queryOptions={{ refetchInterval: POLL_MS }} sx={{ '& .RaShow-card': { overflow: 'visible' } }}>
     <TicketShowContent />
   </Show>
 );
