@@ -1,11 +1,11 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { timing } from 'hono/timing';
+import { serveConsole } from './console-assets';
 import { authRoutes } from './auth/auth.routes';
 import { passwordRoutes } from './auth/password.routes';
 import { DEFAULT_IDLE_MINUTES } from './auth/session';
@@ -189,12 +189,6 @@ export function createApp(deps: AppDeps) {
     throw new ApiError(404, said('request.no_endpoint'));
   });
 
-  if (deps.consoleDir && fs.existsSync(path.join(deps.consoleDir, 'index.html'))) {
-    const root = path.relative(process.cwd(), deps.consoleDir) || '.';
-    app.use('/*', serveStatic({ root }));
-    // Client-side routes (#/tickets/…) all load the same page.
-    const index = fs.readFileSync(path.join(deps.consoleDir, 'index.html'), 'utf8');
-    app.get('*', (c) => c.html(index));
-  }
+  if (deps.consoleDir && fs.existsSync(path.join(deps.consoleDir, 'index.html'))) serveConsole(app, deps.consoleDir);
   return app;
 }

@@ -47,6 +47,7 @@ export const hospitalBody = z.object({
 export const departmentBody = z.object({
   hospitalId: z.number({ error: 'ticket.hospital_required' }).int().positive(),
   name: text(LIMITS.name, 'department.name_required'),
+  address: optionalText(LIMITS.address),
 });
 
 const seconds = z.number({ error: 'sla.seconds_required' }).int('sla.whole_seconds').min(1).max(30 * 24 * 3600);

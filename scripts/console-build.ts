@@ -16,7 +16,7 @@ function newestMtime(p: string): number {
 export function consoleIsStale(): boolean {
   const built = path.join(CONSOLE_DIR, 'index.html');
   if (!fs.existsSync(built)) return true;
-  const sources = ['admin-ui/src', 'admin-ui/index.html', 'admin-ui/vite.config.mts', 'package-lock.json'].map((p) => path.join(ROOT, p));
+  const sources = ['admin-ui/src', 'admin-ui/index.html', 'admin-ui/vite.config.mts', 'admin-ui/precompress.mts', 'package-lock.json'].map((p) => path.join(ROOT, p));
   const newest = Math.max(...sources.filter((p) => fs.existsSync(p)).map(newestMtime));
   return newest > fs.statSync(built).mtimeMs;
 }
@@ -27,7 +27,8 @@ export function buildConsoleIfStale(log: (line: string) => void): void {
   const started = Date.now();
   // Vite's own script under this process's Node (the project's Node 24), not whatever `node` PATH finds.
   const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'admin-ui/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // Always React's production build, also when called from jest (NODE_ENV=test would pick the development one).
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'admin-ui/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new ProvisionError('Building the console failed; see the lines above.');
   log(`Console: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

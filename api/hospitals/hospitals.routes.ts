@@ -106,7 +106,7 @@ export function hospitalsRoutes() {
   return r;
 }
 
-const departmentDto = (d: IDepartment) => ({ id: d.id, hospitalId: d.hospital.id, name: d.name });
+const departmentDto = (d: IDepartment) => ({ id: d.id, hospitalId: d.hospital.id, name: d.name, address: d.address ?? null });
 
 const departmentId = idParams('department.not_found');
 const departmentRoutes = {
@@ -149,7 +149,7 @@ export function departmentsRoutes() {
     const body = c.req.valid('json');
     const em = c.get('em');
     if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
-    const d = em.create(Department, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name });
+    const d = em.create(Department, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name, address: body.address ?? null });
     await saveUnique(() => em.flush(), 'name', said('department.name_taken'));
     return c.json(departmentDto(d), 201);
   });
@@ -160,7 +160,7 @@ export function departmentsRoutes() {
     const d = await em.findOne(Department, id);
     if (!d) throw notFound('department.not_found');
     if (!(await em.count(Hospital, body.hospitalId))) throw unprocessable({ hospitalId: said('ticket.no_such_hospital') });
-    em.assign(d, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name });
+    em.assign(d, { hospital: em.getReference(Hospital, body.hospitalId), name: body.name, address: body.address ?? null });
     await saveUnique(() => em.flush(), 'name', said('department.name_taken'));
     return c.json(departmentDto(d));
   });

@@ -26,14 +26,32 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'demo2', displayName: '周老师（信息科）', role: 'hospital_contact', hospitalCode: 'DEMO2' },
 ];
 
+/** Departments with where they are in the hospital: the engineer's check-in shows the way. */
 const HOSPITALS = [
   {
     code: 'CDPHC',
     name: '成都市公共卫生临床医疗中心',
-    departments: ['护理部', '信息科', '感染一科', '重症医学科', '急诊科'],
+    address: '四川省成都市锦江区静明路 377 号',
+    departments: [
+      ['护理部', '行政楼 3 层'],
+      ['信息科', '行政楼 2 层 205 室'],
+      ['感染一科', '住院楼 A 区 5 层护士站'],
+      ['重症医学科', '住院楼 B 区 3 层'],
+      ['急诊科', '门急诊楼 1 层'],
+    ],
     systems: ['mnis', 'nms', 'whiteboard'],
   },
-  { code: 'DEMO2', name: '示范人民医院', departments: ['护理部', '信息科', '心内科'], systems: ['mnis', 'nms'] },
+  {
+    code: 'DEMO2',
+    name: '示范人民医院',
+    address: '示范市人民路 1 号',
+    departments: [
+      ['护理部', '综合楼 4 层'],
+      ['信息科', '综合楼 2 层'],
+      ['心内科', '住院楼 7 层'],
+    ],
+    systems: ['mnis', 'nms'],
+  },
 ];
 
 /**
@@ -47,9 +65,9 @@ export class DemoSeeder extends Seeder {
     await this.call(em, [ReferenceSeeder]);
     const hospitals = new Map<string, IHospital>();
     for (const h of HOSPITALS) {
-      const hospital = em.create(Hospital, { code: h.code, name: h.name });
+      const hospital = em.create(Hospital, { code: h.code, name: h.name, address: h.address });
       hospitals.set(h.code, hospital);
-      for (const name of h.departments) em.create(Department, { hospital, name });
+      for (const [name, address] of h.departments) em.create(Department, { hospital, name, address });
       for (const code of h.systems) em.create(HospitalSystem, { hospital, system: em.getReference(NursingSystem, code) });
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);

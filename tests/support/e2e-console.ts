@@ -18,10 +18,16 @@ export interface ConsoleUser {
 export interface SignInOptions {
   locale?: string;
   password?: string;
+  /** A phone (390×844, touch, mobile viewport) instead of a 1440×960 desktop. */
+  phone?: boolean;
 }
 
+/** An iPhone-12-sized screen: the size the console must work at without sideways scrolling. */
+export const PHONE = { width: 390, height: 844 };
+
 export async function signIn(browser: Browser, baseUrl: string, username: string, opts: SignInOptions = {}): Promise<ConsoleUser> {
-  const context = await browser.newContext({ locale: opts.locale ?? 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 960 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  const screen = opts.phone ? { viewport: PHONE, isMobile: true, hasTouch: true } : { viewport: { width: 1440, height: 960 } };
+  const context = await browser.newContext({ locale: opts.locale ?? 'zh-CN', timezoneId: 'Asia/Shanghai', ...screen, deviceScaleFactor: 1, reducedMotion: 'reduce' });
   const inflight = new Set<unknown>();
   context.on('request', (r) => r.url().includes('/api/') && inflight.add(r));
   context.on('requestfinished', (r) => inflight.delete(r));

@@ -1,6 +1,8 @@
 import ArchiveIcon from '@mui/icons-material/Inventory2';
-import { ArchiveRecordList } from './ArchiveRecordList';
-import { ArchiveRecordShow } from './ArchiveRecordShow';
+import { lazyPage } from '../common/lazyPage';
+
+const ArchiveRecordList = lazyPage(() => import('./ArchiveRecordList'), 'ArchiveRecordList');
+const ArchiveRecordShow = lazyPage(() => import('./ArchiveRecordShow'), 'ArchiveRecordShow');
 
 export default {
   list: ArchiveRecordList,

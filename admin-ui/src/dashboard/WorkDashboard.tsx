@@ -11,8 +11,10 @@ import { Link, useGetList, useLocaleState, usePermissions, useTranslate } from '
 import { ChoiceText } from '../common/ChoiceText';
 import { Section } from '../common/Section';
 import { formatDateTime, POLL_MS } from '../common/time';
+import { useIsPhone } from '../common/useIsPhone';
 import { isRole } from '../roles';
 import { WorkButton } from '../tasks/TaskButtons';
+import { TaskCards } from '../tasks/TaskCard';
 import type { Task } from '../tasks/types';
 import { StatCard } from './StatCard';
 
@@ -29,6 +31,7 @@ export const MyTasks = ({ filter }: { filter: Record<string, unknown> }) => {
     { refetchInterval: POLL_MS },
   );
   const column = (field: string) => translate(`resources.tasks.fields.${field}`);
+  const phone = useIsPhone();
   if (isPending) return null;
   if (!data.length) {
     return (
@@ -37,6 +40,7 @@ export const MyTasks = ({ filter }: { filter: Record<string, unknown> }) => {
       </Typography>
     );
   }
+  if (phone) return <TaskCards tasks={data} />;
   return (
     <Table size="small">
       <TableHead>

@@ -7,7 +7,8 @@ export const DepartmentInputs = () => (
       <AutocompleteInput validate={required()} />
     </ReferenceInput>
     <TextInput source="name" validate={[required(), maxLength(LIMITS.name)]} />
+    <TextInput source="address" validate={maxLength(LIMITS.address)} helperText="resources.departments.hints.address" fullWidth />
   </>
 );
 
-export const departmentTransform = (data: Record<string, unknown>) => ({ hospitalId: data.hospitalId, name: data.name });
+export const departmentTransform = (data: Record<string, unknown>) => ({ hospitalId: data.hospitalId, name: data.name, address: data.address || null });

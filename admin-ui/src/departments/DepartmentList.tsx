@@ -25,6 +25,7 @@ export const DepartmentList = () => {
         <TextField source="id" />
         <TextField source="name" />
         <ReferenceField source="hospitalId" reference="hospitals" link={false} sortable={false} />
+        <TextField source="address" sortable={false} emptyText="—" />
       </Datagrid>
     </List>
   );

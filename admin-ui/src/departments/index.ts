@@ -1,7 +1,9 @@
 import DepartmentIcon from '@mui/icons-material/MeetingRoom';
-import { DepartmentCreate } from './DepartmentCreate';
-import { DepartmentEdit } from './DepartmentEdit';
-import { DepartmentList } from './DepartmentList';
+import { lazyPage } from '../common/lazyPage';
+
+const DepartmentCreate = lazyPage(() => import('./DepartmentCreate'), 'DepartmentCreate');
+const DepartmentEdit = lazyPage(() => import('./DepartmentEdit'), 'DepartmentEdit');
+const DepartmentList = lazyPage(() => import('./DepartmentList'), 'DepartmentList');
 
 export default {
   list: DepartmentList,

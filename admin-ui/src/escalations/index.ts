@@ -1,5 +1,7 @@
 import EscalationIcon from '@mui/icons-material/NotificationImportant';
-import { EscalationList } from './EscalationList';
+import { lazyPage } from '../common/lazyPage';
+
+const EscalationList = lazyPage(() => import('./EscalationList'), 'EscalationList');
 
 export default {
   list: EscalationList,

@@ -1,7 +1,9 @@
 import HospitalIcon from '@mui/icons-material/LocalHospital';
-import { HospitalCreate } from './HospitalCreate';
-import { HospitalEdit } from './HospitalEdit';
-import { HospitalList } from './HospitalList';
+import { lazyPage } from '../common/lazyPage';
+
+const HospitalCreate = lazyPage(() => import('./HospitalCreate'), 'HospitalCreate');
+const HospitalEdit = lazyPage(() => import('./HospitalEdit'), 'HospitalEdit');
+const HospitalList = lazyPage(() => import('./HospitalList'), 'HospitalList');
 
 export default {
   list: HospitalList,

@@ -131,7 +131,11 @@ export const domainEnglish = {
         id: 'ID',
         name: 'Name',
         hospitalId: 'Hospital',
+        address: 'Location',
         q: 'Search',
+      },
+      hints: {
+        address: 'Building and floor, e.g. Inpatient building, 5th floor east',
       },
     },
     'sla-policies': {
@@ -409,6 +413,7 @@ export const domainEnglish = {
     checkin: {
       confirm: 'Check in on site',
       done: 'Checked in',
+      where: 'Where to go',
     },
     errors: {
       conflict: 'This step can no longer be done: %{message}',

@@ -133,7 +133,11 @@ export const domainChinese: DomainMessages = {
         id: '编号',
         name: '名称',
         hospitalId: '医院',
+        address: '位置',
         q: '搜索',
+      },
+      hints: {
+        address: '楼栋、楼层，如 住院楼 5 层东区',
       },
     },
     'sla-policies': {
@@ -411,6 +415,7 @@ export const domainChinese: DomainMessages = {
     checkin: {
       confirm: '到场签到',
       done: '已签到',
+      where: '服务地点',
     },
     errors: {
       conflict: '该步骤已无法执行：%{message}',

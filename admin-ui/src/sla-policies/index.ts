@@ -1,7 +1,9 @@
 import TimerIcon from '@mui/icons-material/Timer';
-import { SlaPolicyCreate } from './SlaPolicyCreate';
-import { SlaPolicyEdit } from './SlaPolicyEdit';
-import { SlaPolicyList } from './SlaPolicyList';
+import { lazyPage } from '../common/lazyPage';
+
+const SlaPolicyCreate = lazyPage(() => import('./SlaPolicyCreate'), 'SlaPolicyCreate');
+const SlaPolicyEdit = lazyPage(() => import('./SlaPolicyEdit'), 'SlaPolicyEdit');
+const SlaPolicyList = lazyPage(() => import('./SlaPolicyList'), 'SlaPolicyList');
 
 export default {
   list: SlaPolicyList,

@@ -13,6 +13,7 @@ import type { DeskIdentity } from '../authProvider';
 import type { TaskKind } from '../choices';
 import { ChoiceText } from '../common/ChoiceText';
 import { InfoGrid } from '../common/InfoGrid';
+import { PhoneLink } from '../common/PhoneLink';
 import { KnownPeopleProvider } from '../common/people';
 import { Section } from '../common/Section';
 import { formatDateTime, POLL_MS } from '../common/time';
@@ -58,7 +59,7 @@ const TicketContext = ({ ticket }: { ticket: TicketDetail }) => {
             { label: 'resources.tickets.fields.systemCode', value: <ChoiceText group="system" value={ticket.systemCode} /> },
             { label: 'resources.tickets.fields.faultLevel', value: <ChoiceText group="faultLevel" value={ticket.faultLevel} /> },
             { label: 'resources.tickets.fields.reporterName', value: ticket.reporterName },
-            { label: 'resources.tickets.fields.reporterPhone', value: ticket.reporterPhone },
+            { label: 'resources.tickets.fields.reporterPhone', value: ticket.reporterPhone ? <PhoneLink phone={ticket.reporterPhone} /> : null },
             { label: 'resources.tickets.fields.title', value: ticket.title, wide: true },
             { label: 'resources.tickets.fields.description', value: ticket.description, wide: true },
           ]}

@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Stack from '@mui/material/Stack';
@@ -29,10 +30,12 @@ import { ChoiceCell, TextCell } from '../queue/CellText';
 import { denseGrid } from '../queue/denseGrid';
 import { useRowKeys } from '../queue/useRowKeys';
 import { isRole } from '../roles';
+import { useIsPhone } from '../common/useIsPhone';
 import { ClaimSelectedButton } from './ClaimSelectedButton';
 import { ClaimButton, taskWorkPath, WorkButton } from './TaskButtons';
 import { mayWork } from './taskRules';
 import { TaskSlaCell } from './TaskSlaCell';
+import { TaskCards } from './TaskCard';
 import type { Task } from './types';
 
 interface TaskTab {
@@ -166,9 +169,20 @@ const TaskActions = ({ vendor }: { vendor: boolean }) => (
   </TopToolbar>
 );
 
+/** The same tasks as cards, on a phone. */
+const TaskCardList = () => {
+  const { data = [] } = useListContext<Task>();
+  return (
+    <Box sx={{ p: 1 }}>
+      <TaskCards tasks={data} />
+    </Box>
+  );
+};
+
 /** 我的任务 / 待领取 …: the work lists, refreshed every few seconds as others move tickets on. */
 export const TaskList = () => {
   const { permissions, isPending } = usePermissions();
+  const phone = useIsPhone();
   if (isPending) return null;
   const tabs = tabsFor(permissions);
   const vendor = !isRole(permissions, 'hospital_contact');
@@ -186,7 +200,7 @@ export const TaskList = () => {
       storeKey={`tasks.${String(permissions)}`}
     >
       <TaskTabs tabs={tabs} />
-      <TaskDatagrid />
+      {phone ? <TaskCardList /> : <TaskDatagrid />}
     </List>
   );
 };

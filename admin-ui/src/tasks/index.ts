@@ -1,7 +1,9 @@
 import TaskIcon from '@mui/icons-material/AssignmentTurnedIn';
 import type { RaRecord } from 'react-admin';
-import { TaskComplete } from './TaskComplete';
-import { TaskList } from './TaskList';
+import { lazyPage } from '../common/lazyPage';
+
+const TaskComplete = lazyPage(() => import('./TaskComplete'), 'TaskComplete');
+const TaskList = lazyPage(() => import('./TaskList'), 'TaskList');
 
 export { TaskComplete };
 

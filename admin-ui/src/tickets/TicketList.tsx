@@ -26,10 +26,12 @@ import { denseGrid } from '../queue/denseGrid';
 import { useRowKeys } from '../queue/useRowKeys';
 import { isRole } from '../roles';
 import { useOwnHospital } from '../useOwnHospital';
+import { useIsPhone } from '../common/useIsPhone';
 import { AssignSelectedButton } from './AssignSelectedButton';
 import { TICKET_COLUMNS_KEY } from './columns';
 import { SlaCell } from './SlaCell';
 import { StepField } from './StepField';
+import { TicketCards } from './TicketCards';
 import { TicketListAside } from './TicketListAside';
 import type { Ticket } from './types';
 
@@ -115,17 +117,18 @@ const TicketGrid = ({ vendor }: { vendor: boolean }) => {
 export const TicketList = () => {
   // A hospital contact only sees their own hospital's tickets, so filtering by hospital means nothing to them.
   const { isHospitalContact } = useOwnHospital();
+  const phone = useIsPhone();
   return (
     <List
       sort={{ field: 'urgency', order: 'ASC' }}
       perPage={50}
       filters={isHospitalContact ? commonFilters : vendorFilters}
       actions={<ListActions />}
-      aside={<TicketListAside />}
+      aside={phone ? undefined : <TicketListAside />}
       queryOptions={{ refetchInterval: POLL_MS }}
       sx={{ '& .RaList-main': { minWidth: 0 } }}
     >
-      <TicketGrid vendor={!isHospitalContact} />
+      {phone ? <TicketCards showHospital={!isHospitalContact} /> : <TicketGrid vendor={!isHospitalContact} />}
     </List>
   );
 };

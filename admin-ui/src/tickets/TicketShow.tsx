@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
@@ -8,6 +9,7 @@ import { Show, useGetIdentity, useLocaleState, useRecordContext, useTranslate } 
 import type { DeskIdentity } from '../authProvider';
 import { ChoiceText } from '../common/ChoiceText';
 import { InfoGrid } from '../common/InfoGrid';
+import { PhoneLink } from '../common/PhoneLink';
 import { KnownPeopleProvider } from '../common/people';
 import { Section } from '../common/Section';
 import { POLL_MS, formatDateTime } from '../common/time';
@@ -50,13 +52,20 @@ const NextStep = ({ record }: { record: TicketDetail }) => {
   const mine = open.find((t) => mayWork(t, identity as DeskIdentity | undefined, record.hospitalId));
   if (mine) {
     return (
-      <Alert severity="info" action={<WorkButton task={mine} ticketHospitalId={record.hospitalId} />} sx={{ mb: 2, alignItems: 'center' }}>
-        {translate('desk.show.yourTurn', { kind: translate(`choices.taskKind.${mine.kind}`) })}
-      </Alert>
+      // Above both columns and sticky under the app bar (56 px on a phone, 48 above): in reach down to the page's end.
+      <Box sx={{ px: { xs: 1, sm: 2 }, pt: { xs: 1, sm: 2 }, position: 'sticky', top: { xs: 56, sm: 48 }, zIndex: (theme) => theme.zIndex.appBar - 1 }}>
+        <Alert
+          severity="info"
+          action={<WorkButton task={mine} ticketHospitalId={record.hospitalId} />}
+          sx={{ alignItems: 'center', boxShadow: 2, '& .MuiAlert-action': { pt: 0 } }}
+        >
+          {translate('desk.show.yourTurn', { kind: translate(`choices.taskKind.${mine.kind}`) })}
+        </Alert>
+      </Box>
     );
   }
   return (
-    <Alert severity="success" icon={false} sx={{ mb: 2 }}>
+    <Alert severity="success" icon={false} sx={{ mx: { xs: 1, sm: 2 }, mt: { xs: 1, sm: 2 } }}>
       {translate('desk.show.openTaskHint', { kind: open.map((t) => translate(`choices.taskKind.${t.kind}`)).join('、') })}
     </Alert>
   );
@@ -72,6 +81,7 @@ const TicketShowContent = () => {
   const breached = detail?.sla.clocks.some((c) => c.breachedAt) || record.replyBreached || record.solutionBreached;
   return (
     <KnownPeopleProvider people={people}>
+      <NextStep record={record} />
       <Grid container spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
         <Grid size={{ xs: 12, lg: 8 }}>
           <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
@@ -103,7 +113,6 @@ const TicketShowContent = () => {
               {translate('desk.show.cancelReason', { reason: detail.cancelReason })}
             </Alert>
           )}
-          <NextStep record={record} />
           <Section title="desk.show.problemTicket">
             <InfoGrid
               items={[
@@ -116,7 +125,7 @@ const TicketShowContent = () => {
                 { label: 'resources.tickets.fields.faultLevel', value: <ChoiceText group="faultLevel" value={record.faultLevel} /> },
                 { label: 'resources.tickets.fields.step', value: <ChoiceText group="step" value={record.step} /> },
                 { label: 'resources.tickets.fields.reporterName', value: record.reporterName },
-                { label: 'resources.tickets.fields.reporterPhone', value: record.reporterPhone },
+                { label: 'resources.tickets.fields.reporterPhone', value: record.reporterPhone ? <PhoneLink phone={record.reporterPhone} /> : null },
                 { label: 'resources.tickets.fields.category', value: record.category ? <ChoiceText group="category" value={record.category} /> : null },
                 { label: 'resources.tickets.fields.maintenanceType', value: record.maintenanceType ? <ChoiceText group="maintenanceType" value={record.maintenanceType} /> : null },
                 { label: 'resources.tickets.fields.assigneeName', value: record.assigneeName ?? null },
@@ -151,7 +160,8 @@ const TicketShowContent = () => {
 };
 
 export const TicketShow = () => (
-  <Show title={<TicketTitle />} actions={<TicketActions />} queryOptions={{ refetchInterval: POLL_MS }}>
+  // The card must not clip (overflow hidden would keep the next step's banner from sticking).
+  <Show title={<TicketTitle />} actions={<TicketActions />} queryOptions={{ refetchInterval: POLL_MS }} sx={{ '& .RaShow-card': { overflow: 'visible' } }}>
     <TicketShowContent />
   </Show>
 );

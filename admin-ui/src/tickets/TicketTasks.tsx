@@ -11,10 +11,26 @@ import { ChoiceText } from '../common/ChoiceText';
 import { UserName } from '../common/people';
 import { Section } from '../common/Section';
 import { formatDateTime } from '../common/time';
+import { useIsPhone } from '../common/useIsPhone';
 import { ClaimButton, WorkButton } from '../tasks/TaskButtons';
+import { TaskCard } from '../tasks/TaskCard';
 import type { Task } from '../tasks/types';
 
 const STATUS_COLOR = { open: 'primary', done: 'success', cancelled: 'default' } as const;
+
+/** Who holds the task: its assignee, whoever completed it from the queue, or the role it waits for. */
+const TaskHolder = ({ task }: { task: Task }) => {
+  const translate = useTranslate();
+  if (task.assigneeName) return <>{task.assigneeName}</>;
+  if (task.assigneeId) return <UserName id={task.assigneeId} />;
+  // Done straight from the role's queue: whoever completed it.
+  if (task.completedById) return <UserName id={task.completedById} />;
+  return (
+    <Typography variant="body2" component="span" color="text.secondary">
+      {translate(`choices.role.${task.candidateRole}`)}
+    </Typography>
+  );
+};
 
 /** The ticket's tasks, open ones first: who holds what, by when, and the button to do it. */
 export const TicketTasks = ({ tasks, hospitalId }: { tasks: Task[]; hospitalId: number }) => {
@@ -22,10 +38,17 @@ export const TicketTasks = ({ tasks, hospitalId }: { tasks: Task[]; hospitalId: 
   const [locale = 'zh-CN'] = useLocaleState();
   const ordered = [...tasks].sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open'));
   const column = (field: string) => translate(`resources.tasks.fields.${field}`);
+  const phone = useIsPhone();
   return (
     <Section title="desk.show.tasks">
       {!tasks.length ? (
         <Typography variant="body2">{translate('desk.show.noTasks')}</Typography>
+      ) : phone ? (
+        <Stack sx={{ gap: 1 }}>
+          {ordered.map((task) => (
+            <TaskCard key={task.id} task={task} ticketHospitalId={hospitalId} holder={<TaskHolder task={task} />} onTicketPage />
+          ))}
+        </Stack>
       ) : (
         <Table size="small" aria-label={translate('desk.show.tasks')} sx={{ '& td, & th': { px: 1 } }}>
           <TableHead>
@@ -49,17 +72,7 @@ export const TicketTasks = ({ tasks, hospitalId }: { tasks: Task[]; hospitalId: 
                   <Chip size="small" variant="outlined" color={STATUS_COLOR[task.status]} label={translate(`choices.taskStatus.${task.status}`)} />
                 </TableCell>
                 <TableCell>
-                  {task.assigneeName ??
-                    (task.assigneeId ? (
-                      <UserName id={task.assigneeId} />
-                    ) : task.completedById ? (
-                      // Done straight from the role's queue: whoever completed it.
-                      <UserName id={task.completedById} />
-                    ) : (
-                      <Typography variant="body2" color="text.secondary">
-                        {translate(`choices.role.${task.candidateRole}`)}
-                      </Typography>
-                    ))}
+                  <TaskHolder task={task} />
                 </TableCell>
                 <TableCell>{formatDateTime(task.dueAt, locale) || '—'}</TableCell>
                 <TableCell>{formatDateTime(task.completedAt, locale) || '—'}</TableCell>

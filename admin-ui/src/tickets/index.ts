@@ -1,8 +1,10 @@
 import TicketIcon from '@mui/icons-material/ConfirmationNumber';
 import type { RaRecord } from 'react-admin';
-import { TicketCreate } from './TicketCreate';
-import { TicketList } from './TicketList';
-import { TicketShow } from './TicketShow';
+import { lazyPage } from '../common/lazyPage';
+
+const TicketCreate = lazyPage(() => import('./TicketCreate'), 'TicketCreate');
+const TicketList = lazyPage(() => import('./TicketList'), 'TicketList');
+const TicketShow = lazyPage(() => import('./TicketShow'), 'TicketShow');
 
 export default {
   list: TicketList,
