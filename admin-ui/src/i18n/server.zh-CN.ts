@@ -103,6 +103,7 @@ export const serverChinese: Record<MessageCode, string> = {
   'claim.already_yours': '您已领取此任务',
   'claim.taken': '此任务已被他人领取',
   'note.not_your_hospital': '这不是本医院的服务请求',
+  'note.hospital_only': '医院联系人只能写给医院可见的备注',
   'reassign.role': '只有调度员或服务经理可以改派',
   'reassign.nothing': '当前环节没有可改派的任务',
   'reassign.signature': '签字由医院确认，不能改派',
@@ -150,6 +151,7 @@ export const serverChinese: Record<MessageCode, string> = {
   'signature.image_size': '签名图片最大为 %{maxWidth} × %{maxHeight} 像素，请清除后重新签名',
   'escalation.note': '请填写处理说明',
   'note.text': '请填写备注',
+  'note.audience': '备注须为内部或医院可见',
   'action.reason': '请填写原因',
   'reassign.assignee': '请选择新处理人',
 
