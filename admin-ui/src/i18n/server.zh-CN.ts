@@ -38,8 +38,8 @@ export const serverChinese: Record<MessageCode, string> = {
   'request.filter_number': '%{field} 必须是数字',
   'request.filter_text': '%{field} 必须是文本',
   'request.filter_boolean': '%{field} 必须是 true 或 false',
-  'request.filter_ticket_numbers': '%{field} 必须是问题单号',
-  'request.filter_ticket_number': '%{field} 必须是问题单号',
+  'request.filter_ticket_numbers': '%{field} 必须是服务请求编号',
+  'request.filter_ticket_number': '%{field} 必须是服务请求编号',
   'request.filter_one_of': '%{field} 必须是以下之一：%{values}',
   'request.filter_task_status': '任务状态 status 必须是 open、done 或 cancelled',
   'request.idempotency_key': 'Idempotency-Key 长度必须为 1–200 个字符',
@@ -49,7 +49,7 @@ export const serverChinese: Record<MessageCode, string> = {
   'service.database_unavailable': '数据库暂时不可用，请稍后重试。',
   'service.workflow_unavailable': '工作流服务暂时不可用，请稍后重试。',
   'service.internal': '服务器内部错误',
-  'service.ticket_numbers_behind': '暂无可用的问题单号：问题单号序列落后，请联系管理员',
+  'service.ticket_numbers_behind': '暂无可用的服务请求编号：服务请求编号序列落后，请联系管理员',
 
   'history.vendor_only': '原始工作流记录仅供厂商人员查看；处理时间线显示服务请求的进展',
   'ticket.not_found': '未找到该服务请求',
@@ -201,7 +201,7 @@ export const serverChinese: Record<MessageCode, string> = {
   'archive.record_missing': '事件日志记录了此档案的归档，但档案记录缺失',
   'archive.hash_changed': '与归档时事件日志记录的校验值不符',
   'archive.checkpoint_missing': '缺少签名检查点',
-  'archive.checkpoint_invalid': '签名检查点不符：档案链自此处起被改写',
+  'archive.checkpoint_invalid': '签名检查点不符：档案自此处起被改写',
 
   'ticket.workflow_lost': '此服务请求的工作流已丢失，需由服务经理从最后记录的状态重新启动',
   'ticket.restart_not_lost': '只有工作流已丢失的服务请求才能重新启动',
