@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { timing } from 'hono/timing';
 import { authRoutes } from './auth/auth.routes';
 import { passwordRoutes } from './auth/password.routes';
+import { profileRoutes } from './auth/profile.routes';
 import { DEFAULT_IDLE_MINUTES } from './auth/session';
 import { signedInUser } from './auth/session';
 import { said } from '../domain/messages';
@@ -164,6 +165,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/auth', passwordRoutes(deps));
+  app.route('/api/auth', profileRoutes());
   app.route('/api/tickets', ticketsRoutes(deps, tickets));
   app.route('/api/tickets', restartRoutes(tickets, deps.temporal));
   app.route('/api/tasks', tasksRoutes(tickets));
