@@ -8,6 +8,7 @@ import { timing } from 'hono/timing';
 import { serveConsole } from './console-assets';
 import { authRoutes } from './auth/auth.routes';
 import { passwordRoutes } from './auth/password.routes';
+import { profileRoutes } from './auth/profile.routes';
 import { DEFAULT_IDLE_MINUTES } from './auth/session';
 import { signedInUser } from './auth/session';
 import { said } from '../domain/messages';
@@ -167,6 +168,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/auth', passwordRoutes(deps));
+  app.route('/api/auth', profileRoutes());
   // Exports before the routes whose `/{id}` would take `export` for an id.
   app.route('/api/tickets', ticketExportRoutes(deps));
   app.route('/api/tasks', taskExportRoutes(deps));

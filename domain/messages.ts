@@ -117,6 +117,7 @@ export const MESSAGES = {
   'claim.already_yours': 'You already hold this task',
   'claim.taken': 'Someone else already holds this task',
   'note.not_your_hospital': 'Not your hospital’s ticket',
+  'note.hospital_only': 'A hospital contact writes notes for the hospital only',
   'reassign.role': 'Only a dispatcher or manager can reassign',
   'reassign.nothing': 'Nothing to reassign at this step',
   'reassign.signature': 'The signature belongs to the hospital and cannot be reassigned',
@@ -165,6 +166,7 @@ export const MESSAGES = {
   'signature.image_size': 'The signature image may be at most {maxWidth} × {maxHeight} pixels',
   'escalation.note': 'Record what you did about it',
   'note.text': 'Write the note',
+  'note.audience': 'A note is internal or for the hospital',
   'action.reason': 'Give a reason',
   'reassign.assignee': 'Choose the new assignee',
 

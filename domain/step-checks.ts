@@ -1,4 +1,5 @@
 import { FAULT_LEVELS } from './catalogue';
+import { NOTE_AUDIENCES } from './ticket';
 import type { FieldMessages, MessageCode } from './messages';
 import { printable } from './text';
 import { MAX_SIGNATURE_CHARS } from './limits';
@@ -84,7 +85,11 @@ export const STEP_CHECKS = {
           ] as const)),
     ]),
   acknowledgeEscalation: (d: unknown) => check(d, [['note', text, 'escalation.note']]),
-  note: (d: unknown) => check(d, [['text', text, 'note.text']]),
+  note: (d: unknown) =>
+    check(d, [
+      ['text', text, 'note.text'],
+      ['audience', (v) => v == null || oneOf(...NOTE_AUDIENCES)(v), 'note.audience'],
+    ]),
   reason: (d: unknown) => check(d, [['reason', text, 'action.reason']]),
   reassign: (d: unknown) =>
     check(d, [

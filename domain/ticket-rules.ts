@@ -1,6 +1,6 @@
 import { said, type Said } from './messages';
 import type { Role } from './roles';
-import type { Actor, Task, TaskKind, TicketState } from './ticket';
+import type { Actor, NoteAudience, Task, TaskKind, TicketState } from './ticket';
 
 /**
  * Who may do what, and when. Each check returns what to say when a step is refused, or null. The
@@ -46,10 +46,17 @@ export function checkClaim(state: TicketState, actor: Actor, taskId: string): Re
   return null;
 }
 
-export function checkNote(state: TicketState, actor: Actor): Rejection {
+/** A note written without a choice: staff write for the desk, a hospital contact for the hospital. */
+export function defaultNoteAudience(actor: Actor): NoteAudience {
+  return actor.role === 'hospital_contact' ? 'hospital' : 'internal';
+}
+
+export function checkNote(state: TicketState, actor: Actor, audience: NoteAudience): Rejection {
   const closed = notOpen(state);
   if (closed) return closed;
   if (actor.role === 'hospital_contact' && actor.hospitalId !== state.intake.hospitalId) return said('note.not_your_hospital');
+  // The hospital cannot write what it may not read.
+  if (actor.role === 'hospital_contact' && audience !== 'hospital') return said('note.hospital_only');
   return null;
 }
 

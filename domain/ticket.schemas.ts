@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, CHANNELS, FAULT_LEVELS, MAINTENANCE_TYPES } from './catalogue';
+import { NOTE_AUDIENCES } from './ticket';
 import { LIMITS, MAX_SIGNATURE_CHARS } from './limits';
 import type { MessageCode } from './messages';
 import { printable } from './text';
@@ -100,7 +101,8 @@ export const signatureInput = z.discriminatedUnion(
 );
 export type SignatureInput = z.infer<typeof signatureInput>;
 
-export const noteInput = z.object({ text: text(LIMITS.text, 'note.text') });
+/** Without an audience a staff note is internal and a hospital contact's for the hospital (the API decides). */
+export const noteInput = z.object({ text: text(LIMITS.text, 'note.text'), audience: z.enum(NOTE_AUDIENCES, { error: 'note.audience' }).optional() });
 export const reasonInput = z.object({ reason: text(LIMITS.reason, 'action.reason') });
 export const reassignInput = z.object({ assigneeId: userId('reassign.assignee'), reason: text(LIMITS.reason, 'action.reason') });
 export const levelInput = z.object({ faultLevel, reason: text(LIMITS.reason, 'action.reason') });

@@ -165,8 +165,13 @@ export interface Refusal {
   at: number;
 }
 
+/** Who a note is for, chosen when written: vendor staff only, or the hospital too. */
+export const NOTE_AUDIENCES = ['internal', 'hospital'] as const;
+export type NoteAudience = (typeof NOTE_AUDIENCES)[number];
+
 export interface Note {
   text: string;
+  audience: NoteAudience;
   by: Actor;
   at: number;
 }

@@ -63,7 +63,7 @@ export const STEP_CASES: [name: string, check: (d: unknown) => unknown, schema: 
   ['sign', STEP_CHECKS.signature, signatureInput, accept],
   ['refuse', STEP_CHECKS.signature, signatureInput, refuse],
   ['escalation', STEP_CHECKS.acknowledgeEscalation, escalationAckInput, { note: '已处理' }],
-  ['note', STEP_CHECKS.note, noteInput, { text: '备注' }],
+  ['note', STEP_CHECKS.note, noteInput, { text: '备注', audience: 'internal' }],
   ['reason', STEP_CHECKS.reason, reasonInput, { reason: '原因' }],
   ['reassign', STEP_CHECKS.reassign, reassignInput, { assigneeId: 6, reason: '休假' }],
   ['level', STEP_CHECKS.level, levelInput, { faultLevel: 1, reason: '影响全院' }],

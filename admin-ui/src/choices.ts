@@ -1,7 +1,7 @@
 import { CATEGORIES, CHANNELS, FAULT_LEVELS, MAINTENANCE_TYPES, NURSING_SYSTEMS } from '../../domain/catalogue';
 import { ROLES } from '../../domain/roles';
 import { CLOCKS } from '../../domain/sla';
-import { DISPATCH_DECISIONS, REMOTE_OUTCOMES, ROUTES, SIGNATURE_DECISIONS, STATUSES, STEPS, TASK_KINDS, TASK_STATUSES } from '../../domain/ticket';
+import { DISPATCH_DECISIONS, NOTE_AUDIENCES, REMOTE_OUTCOMES, ROUTES, SIGNATURE_DECISIONS, STATUSES, STEPS, TASK_KINDS, TASK_STATUSES } from '../../domain/ticket';
 
 /**
  * Option lists: stored value + translation key (resolved by SelectInput/SelectField/ChoicesChip),
@@ -38,3 +38,4 @@ export const routeChoices = choicesOf('route', ROUTES);
 export const remoteOutcomeChoices = choicesOf('remoteOutcome', REMOTE_OUTCOMES);
 export const dispatchDecisionChoices = choicesOf('dispatchDecision', DISPATCH_DECISIONS);
 export const signatureDecisionChoices = choicesOf('signatureDecision', SIGNATURE_DECISIONS);
+export const noteAudienceChoices = choicesOf('noteAudience', NOTE_AUDIENCES);

@@ -11,6 +11,8 @@ import { recordedTicket } from './recorded-state';
  * (triage, attempts, forms, signature, notes, clocks). Live tickets answer from the workflow by
  * query; once Temporal no longer has the run, the archive answers.
  */
+export type TicketDetail = Awaited<ReturnType<typeof ticketDetail>>;
+
 export async function ticketDetail(tickets: TicketGateway, em: EntityManager, t: ITicket) {
   const tasks = await em.find(TicketTask, { ticket: t.id }, { populate: ['assignee'], orderBy: { createdAt: 'asc', id: 'asc' } });
   let state: TicketState | null = null;

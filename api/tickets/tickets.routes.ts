@@ -25,8 +25,14 @@ import { said } from '../../domain/messages';
 import { jsonBody, newRouter, route } from '../route';
 import { textIdParams } from '../validate';
 import { timeline } from './history';
-import { toTicketDto } from './ticket.dto';
-import { ticketDetail } from './ticket-detail';
+import { toTicketDto, type TicketDto } from './ticket.dto';
+import { ticketDetail, type TicketDetail } from './ticket-detail';
+import { hospitalDetail, hospitalTicket, hospitalTimeline, readsAsHospital } from './hospital-view';
+
+/** A ticket with its detail as this reader may see it. */
+function asReader(user: SessionUser, dto: TicketDto, detail: TicketDetail) {
+  return readsAsHospital(user) ? { ...hospitalTicket(dto), ...hospitalDetail(detail) } : { ...dto, ...detail };
+}
 import { nextTicketNo } from './ticket-no';
 
 /** `urgency`: the queue's order (api/urgency.ts), the SLA column's sort. */
@@ -174,7 +180,7 @@ const history = route({
   request: { params: ticketId, query: z.object({ download: z.string().optional().openapi({ param: { description: '1: download with the raw workflow history' }, example: '1' }) }) },
   answers: [403],
 });
-const addNote = route({ ...onTicket, method: 'post', path: '/{id}/notes', operationId: 'addTicketNote', summary: 'Add a tracking note', request: { params: ticketId, body: jsonBody(noteInput) } });
+const addNote = route({ ...onTicket, method: 'post', path: '/{id}/notes', operationId: 'addTicketNote', summary: 'Add a tracking note: internal (vendor staff, the default for staff) or for the hospital (the only choice of a hospital contact)', answers: [409, 422], request: { params: ticketId, body: jsonBody(noteInput) } });
 const reassign = route({ ...onTicket, method: 'post', path: '/{id}/reassign', operationId: 'reassignTicket', summary: 'Reassign the current step to an active user fit for it', access: ['dispatcher', 'manager'], request: { params: ticketId, body: jsonBody(reassignInput) } });
 const level = route({ ...onTicket, method: 'post', path: '/{id}/level', operationId: 'changeTicketLevel', summary: 'Change the fault level; deadlines are recomputed from receipt', access: ['dispatcher', 'manager'], request: { params: ticketId, body: jsonBody(levelInput) } });
 const onlyAssigned = 'An engineer only on a ticket assigned to them (the workflow refuses others with 409).';
@@ -205,7 +211,7 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
     await refusalsAsHttp(() => tickets.update(ticketNo, update, arg, { updateId }));
     const em = c.get('em').fork();
     const t = await em.findOneOrFail(Ticket, ticketNo, { populate: ['hospital', 'department', 'assignee'] });
-    return { ...toTicketDto(t), ...(await ticketDetail(tickets, em, t)) };
+    return asReader(c.get('user'), toTicketDto(t), await ticketDetail(tickets, em, t));
   }
 
   /**
@@ -242,12 +248,13 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
       em.fork().count(Ticket, where),
     ]);
     c.header('Content-Range', contentRange('tickets', q.offset, rows.length, total));
-    return c.json(rows.map(toTicketDto));
+    const user = c.get('user');
+    return c.json(rows.map((t) => (readsAsHospital(user) ? hospitalTicket(toTicketDto(t)) : toTicketDto(t))));
   });
   r.openapi(get, async (c) => {
     const em = c.get('em');
     const t = await visibleTicket(em, c.get('user'), c.req.param('id'));
-    return c.json({ ...toTicketDto(t), ...(await ticketDetail(tickets, em, t)) });
+    return c.json(asReader(c.get('user'), toTicketDto(t), await ticketDetail(tickets, em, t)));
   });
   r.openapi(history, async (c) => {
     const em = c.get('em');
@@ -262,13 +269,16 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
       c.header('Content-Disposition', `attachment; filename="${t.id}-history.json"`);
       return c.json({ ticketId: t.id, workflowId: t.workflowId, exportedAt: new Date().toISOString(), source, timeline: entries, history: JSON.parse(historyToJSON(history)) });
     }
+    if (readsAsHospital(user)) return c.json({ ticketId: t.id, timeline: hospitalTimeline(entries) });
     return c.json({ ticketId: t.id, workflowId: t.workflowId, source, timeline: entries });
   });
   r.openapi(addNote, async (c) => {
     const user = c.get('user');
     const t = ticketOf(c);
     const body = c.req.valid('json');
-    return c.json(await act(c, t.id, addNoteUpdate, { actor: actorOf(user), text: body.text }));
+    // Refused here with the field named, before the workflow would refuse it too.
+    if (readsAsHospital(user) && body.audience === 'internal') throw unprocessable({ audience: said('note.hospital_only') });
+    return c.json(await act(c, t.id, addNoteUpdate, { actor: actorOf(user), text: body.text, audience: body.audience }));
   });
   r.openapi(reassign, async (c) => {
     const user = c.get('user');
@@ -390,8 +400,9 @@ export function ticketsRoutes(deps: AppDeps, tickets: TicketGateway) {
       }
     }
     const t = await em.fork().findOneOrFail(Ticket, intake!.ticketNo, { populate: ['hospital', 'department'] });
-    if (replay) return c.json(toTicketDto(t), 200);
-    return c.json(toTicketDto(t), 201);
+    const dto = readsAsHospital(user) ? hospitalTicket(toTicketDto(t)) : toTicketDto(t);
+    if (replay) return c.json(dto, 200);
+    return c.json(dto, 201);
   });
   return r;
 }

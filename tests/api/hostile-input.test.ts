@@ -71,10 +71,10 @@ describe('a NUL byte in a note', () => {
 
   it('is refused by the workflow itself, whoever sends it', async () => {
     const t = await openTicket(stack, a.dispatcher);
-    const refused = await refusal(handleOf(stack, t.ticketNo).update(addNoteUpdate, { actor: a.dispatcher, text: 'x\u0000y' }));
+    const refused = await refusal(handleOf(stack, t.ticketNo).update(addNoteUpdate, { actor: a.dispatcher, text: 'x\u0000y', audience: 'internal' }));
     expect(refused).toMatchObject({ type: INVALID_INPUT, details: [{ text: { code: 'field.control_chars' } }] });
     // The ticket goes on: a clean note lands, and the row shows it.
-    await handleOf(stack, t.ticketNo).update(addNoteUpdate, { actor: a.dispatcher, text: '已电话联系信息科' });
+    await handleOf(stack, t.ticketNo).update(addNoteUpdate, { actor: a.dispatcher, text: '已电话联系信息科', audience: 'internal' });
     expect(await stack.orm.em.fork().count(TicketEvent, { ticket: t.ticketNo, type: 'note' })).toBe(1);
     expect(await stack.orm.em.fork().findOneOrFail(Ticket, t.ticketNo)).toMatchObject({ status: 'open' });
   });

@@ -104,7 +104,8 @@ describe('the on-site flow over HTTP, as four people do it', () => {
     expect(ticket!.detail.signature).toMatchObject({ signerName: '陈老师' });
     expect(pixelsOf(stored)).toEqual(pixelsOf(accept.image));
 
-    const history = await contact.get<{ timeline: { kind: string; name: string; actor?: { displayName: string } | null; data?: unknown }[] }>(`/api/tickets/${id}/history`);
+    type Timeline = { timeline: { kind: string; name: string; actor?: { displayName: string } | null; data?: unknown }[] };
+    const history = await dispatcher.get<Timeline>(`/api/tickets/${id}/history`);
     expect(history.status).toBe(200);
     const steps = history.body.timeline.filter((e) => e.kind === 'step').map((e) => [e.name, e.actor?.displayName]);
     expect(steps).toEqual([
@@ -117,6 +118,9 @@ describe('the on-site flow over HTTP, as four people do it', () => {
       ['addNote', '陈老师（信息科）'],
       ['signature', '陈老师（信息科）'],
     ]);
+    // The hospital reads the same story as plain progress: its request's steps, by name.
+    const progress = await contact.get<Timeline>(`/api/tickets/${id}/history`);
+    expect(progress.body.timeline.filter((e) => e.kind === 'step').map((e) => [e.name, e.actor?.displayName])).toEqual(steps.filter(([name]) => name !== 'intake' && name !== 'claimTask'));
     expect(JSON.stringify(history.body)).not.toContain(stored);
     expect(JSON.stringify(history.body)).not.toContain(accept.image);
     expect(history.body.timeline.at(-1)!.kind).toBe('completed');

@@ -103,16 +103,17 @@ describe('administration', () => {
     await page.waitForURL(/#\/sla-policies/);
     const level1 = page.locator('tr', { hasText: '一级（紧急）' }).first();
     await level1.waitFor();
-    expect(await level1.innerText()).toMatch(/默认（所有医院）[\s\S]*30[\s\S]*60/);
+    // Terms in hours and minutes, the warning point in percent (the API keeps seconds and fractions).
+    expect(await level1.innerText()).toMatch(/默认（所有医院）[\s\S]*30 分[\s\S]*1 小时[\s\S]*75%/);
     await shot(page, 'admin-07-sla-policies');
     await level1.click();
-    const reply = page.getByRole('spinbutton', { name: /^答复时限（分钟）/ });
+    const reply = page.getByRole('group', { name: '答复时限' });
     await reply.waitFor();
-    expect(await reply.inputValue()).toBe('30');
-    await reply.fill('45');
+    expect([await reply.getByRole('spinbutton', { name: '小时' }).inputValue(), await reply.getByRole('spinbutton', { name: '分钟' }).inputValue()]).toEqual(['0', '30']);
+    await reply.getByRole('spinbutton', { name: '分钟' }).fill('45');
     await shot(page, 'admin-08-sla-policy-edit');
     await page.getByRole('button', { name: '保存' }).click();
-    await page.locator('tr', { hasText: '一级（紧急）' }).first().filter({ hasText: '45' }).waitFor();
+    await page.locator('tr', { hasText: '一级（紧急）' }).first().filter({ hasText: '45 分' }).waitFor();
 
     const api = await apiAs(stack.baseUrl, 'admin');
     const policies = await expectOk(api.get<{ id: number; level: number; hospitalId: number | null; replySeconds: number }[]>('/api/sla-policies', { filter: { level: 1 } }));

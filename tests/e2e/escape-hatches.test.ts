@@ -44,7 +44,7 @@ describe('escape hatches on the request page', () => {
     await level.getByRole('textbox', { name: /^原因/ }).fill('影响全院体征录入');
     await level.getByRole('button', { name: '提交' }).click();
     await clocks.getByText('时限 30 分').waitFor();
-    expect(await page.getByRole('region', { name: '系统问题单' }).innerText()).toContain('一级（紧急）');
+    expect(await page.getByRole('region', { name: '服务请求', exact: true }).innerText()).toContain('一级（紧急）');
 
     // 改派: the triage goes to 赵调度.
     await page.getByRole('button', { name: '改派' }).click();

@@ -21,15 +21,15 @@ describe('language', () => {
     await page.getByText('您好，王经理').waitFor();
 
     await page.goto(`${stack.baseUrl}/#/tickets/${ticket.id}/show`);
-    await page.getByRole('region', { name: '系统问题单' }).waitFor();
-    expect(await page.getByRole('region', { name: '系统问题单' }).innerText()).toContain('移动护理信息系统');
+    await page.getByRole('region', { name: '服务请求', exact: true }).waitFor();
+    expect(await page.getByRole('region', { name: '服务请求', exact: true }).innerText()).toContain('移动护理信息系统');
     await page.getByRole('region', { name: '处理时间线' }).getByText('受理服务请求').waitFor();
     await shot(page, 'locale-1-zh');
 
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Service requests' }).waitFor();
-    const problem = page.getByRole('region', { name: 'Problem ticket' });
+    const problem = page.getByRole('region', { name: 'Service request', exact: true });
     await problem.waitFor();
     expect(await problem.innerText()).toContain('Mobile Nursing Information System');
     expect(await problem.innerText()).toContain('Level 2 (severe)');

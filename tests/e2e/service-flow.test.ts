@@ -33,9 +33,9 @@ describe('the on-site service flow, each role in its own browser', () => {
     await page.getByText('本月超时次数').waitFor();
     await shot(page, 'flow-03-dispatcher-dashboard');
     await openTask(page, stack.baseUrl, '待领取', ticketNo, '分诊');
-    await page.getByRole('heading', { name: '分诊：完善系统问题单' }).waitFor();
+    await page.getByRole('heading', { name: '分诊：完善服务请求' }).waitFor();
     await pick(page, /^服务项目/, '系统故障诊断');
-    await pick(page, /^服务范围/, '改正性');
+    await pick(page, /^服务类型/, '改正性');
     await choose(page, '二级（严重）');
     await pick(page, /^科室/, '感染一科');
     await fill(page, /^初步分析/, '移动护理 PDA 与服务器会话超时，初步判断为中间件连接池耗尽');
@@ -100,7 +100,9 @@ describe('the on-site service flow, each role in its own browser', () => {
     await onTicketPage(page);
     const forms = page.getByRole('region', { name: '系统维修单', exact: true });
     await forms.waitFor();
-    expect(await forms.innerText()).toMatch(/维修单哈希\s+[0-9a-f]{64}/);
+    // A plain "verified" badge, no check code on an engineer's screen.
+    expect(await forms.innerText()).toMatch(/维修单\s+已验证/);
+    expect(await forms.innerText()).not.toMatch(/[0-9a-f]{64}|哈希/);
     await page.getByText('等待：医院签字确认').waitFor();
   });
 
@@ -139,7 +141,7 @@ describe('the on-site service flow, each role in its own browser', () => {
     const timeline = page.getByRole('region', { name: '处理时间线' });
     await timeline.getByText('医院签字确认').waitFor();
     const text = await timeline.innerText();
-    for (const step of ['受理服务请求', '分诊', '远程处理', '派工审批', '到场签到', '提交系统维修单', '医院签字确认', '工作流结束']) expect(text).toContain(step);
+    for (const step of ['受理服务请求', '分诊', '远程处理', '派工审批', '到场签到', '提交系统维修单', '医院签字确认', '处理结束']) expect(text).toContain(step);
     for (const who of ['陈老师（信息科）', '李调度', '张工', '赵调度']) expect(text).toContain(who);
     // The workflow's own bookkeeping is folded away until asked for.
     expect(text).not.toContain('存入系统档案库');
@@ -151,8 +153,8 @@ describe('the on-site service flow, each role in its own browser', () => {
 
     await page.goto(stack.baseUrl + '/#/archive-records');
     await page.locator('tr', { hasText: ticketNo }).waitFor();
-    await page.getByRole('button', { name: '校验档案链' }).click();
-    await page.getByText(/档案链完整：已校验 \d+ 条记录/).waitFor();
+    await page.getByRole('button', { name: '验证档案' }).click();
+    await page.getByText(/档案完整：\d+ 条记录均已验证/).waitFor();
     await shot(page, 'flow-14-archive-verified');
   });
 });

@@ -131,8 +131,10 @@ describe('TicketMachine', () => {
     const { m, send, taskOf } = ticket(3);
     expect(types(send(claimTaskUpdate, { actor: dispatcher, taskId: taskOf('triage') }))).toEqual(['2:task_claimed']);
     expect(send(claimTaskUpdate, { actor: dispatcher, taskId: taskOf('triage') })).toBe('You already hold this task');
-    expect(types(send(addNoteUpdate, { actor: contact, text: '仅三楼受影响' }))).toEqual(['3:note']);
-    expect(send(addNoteUpdate, { actor: otherContact, text: '?' })).toBe('Not your hospital’s ticket');
+    expect(types(send(addNoteUpdate, { actor: contact, text: '仅三楼受影响', audience: 'hospital' }))).toEqual(['3:note']);
+    expect(send(addNoteUpdate, { actor: contact, text: '?', audience: 'internal' })).toBe('A hospital contact writes notes for the hospital only');
+    expect(send(addNoteUpdate, { actor: otherContact, text: '?', audience: 'hospital' })).toBe('Not your hospital’s ticket');
+    expect(m.state.notes.map((n) => n.audience)).toEqual(['hospital']);
     expect(types(send(changeLevelUpdate, { actor: dispatcher, faultLevel: 1, reason: '影响全院' }))).toEqual(['4:level_changed']);
     expect(dueAtOf(m.state.sla, 'reply')).toBe(T0 + 30 * MIN);
     const cancelled = send(cancelUpdate, { actor: dispatcher, reason: '重复报修' }) as Projection[];

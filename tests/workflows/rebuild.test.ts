@@ -102,7 +102,7 @@ function run() {
   send(repairFormUpdate, { actor: engineer2, taskId: taskOf('repair_form'), data: repairForm(new Date(now)) });
   until(now + 30 * MIN);
   send(signatureUpdate, { actor: contact, taskId: taskOf('signature'), data: refuse });
-  send(addNoteUpdate, { actor: contact, text: '明早再来' });
+  send(addNoteUpdate, { actor: contact, text: '明早再来', audience: 'hospital' });
   until(now + 10 * MIN);
   return { m, events };
 }

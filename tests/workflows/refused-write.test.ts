@@ -18,7 +18,7 @@ describe('an event PostgreSQL refuses', () => {
     const t = await openTicket(stack, a.dispatcher, { projectionGraceSeconds: 1 });
     // The API died after the Update: the workflow's own write is the one that meets the refusal.
     const h = handleOf(stack, t.ticketNo, { unwritten: true });
-    await h.update(addNoteUpdate, { actor: { ...a.dispatcher, displayName: '导入\u0000的调度员' }, text: '病区反馈已恢复' }, `refused-${t.ticketNo}`);
+    await h.update(addNoteUpdate, { actor: { ...a.dispatcher, displayName: '导入\u0000的调度员' }, text: '病区反馈已恢复', audience: 'internal' }, `refused-${t.ticketNo}`);
 
     let status = '';
     for (let i = 0; i < 60 && status !== 'FAILED'; i++) {

@@ -84,7 +84,7 @@ describe('who may do what, and when', () => {
   it('applies the escape hatches only where they make sense', async () => {
     const t = await openTicket(stack, a.cdphc);
     const h = handleOf(stack, t.ticketNo);
-    const note = (actor = a.demo2) => h.update(addNoteUpdate, { actor, text: '补充：仅三楼 PDA 受影响' });
+    const note = (actor = a.demo2) => h.update(addNoteUpdate, { actor, text: '补充：仅三楼 PDA 受影响', audience: 'hospital' });
     expect(await refusal(note(a.demo2))).toMatchObject({ message: 'Not your hospital’s ticket' });
     await note(a.cdphc);
     expect(await refusal(h.update(resumeUpdate, { actor: a.dispatcher }))).toMatchObject({ message: 'The clock is not paused' });

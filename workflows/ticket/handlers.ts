@@ -3,7 +3,7 @@ import type { ClosedTask, Projection, StepResult } from '../../domain/projection
 import { STEP_CHECKS, type FieldErrors } from '../../domain/step-checks';
 import type { Actor, TaskKind } from '../../domain/ticket';
 import type { CheckInInput, DispatchDecisionInput, RemoteAttemptInput, RepairFormInput, SignatureInput, TriageInput } from '../../domain/ticket.schemas';
-import { checkCancel, checkClaim, checkLevelChange, checkNote, checkPause, checkReassign, checkResume, checkStep, type Rejection } from '../../domain/ticket-rules';
+import { defaultNoteAudience, checkCancel, checkClaim, checkLevelChange, checkNote, checkPause, checkReassign, checkResume, checkStep, type Rejection } from '../../domain/ticket-rules';
 import {
   acknowledgeEscalationUpdate,
   addNoteUpdate,
@@ -71,9 +71,9 @@ export const HANDLERS: readonly Handler<any>[] = [
     apply: (m, { actor, taskId }) => m.claim(actor, taskId),
   }),
   on(addNoteUpdate, {
-    check: (m, { actor }) => checkNote(m.state, actor),
-    fields: ({ text }) => STEP_CHECKS.note({ text }),
-    apply: (m, { actor, text }) => m.addNote(actor, text),
+    check: (m, { actor, audience }) => checkNote(m.state, actor, audience ?? defaultNoteAudience(actor)),
+    fields: ({ text, audience }) => STEP_CHECKS.note({ text, audience }),
+    apply: (m, { actor, text, audience }) => m.addNote(actor, text, audience ?? defaultNoteAudience(actor)),
   }),
   on(reassignUpdate, {
     check: (m, { actor, assigneeId }) => checkReassign(m.state, actor, assigneeId),

@@ -1,7 +1,7 @@
 import type { ClosedTask, Projection } from '../../domain/projection';
 import { canonicalJson, sha256Hex } from '../../domain/sha256';
 import { dueAtOf, pause, resume, satisfy } from '../../domain/sla';
-import { PROVISIONAL_LEVEL, type Actor } from '../../domain/ticket';
+import { PROVISIONAL_LEVEL, type Actor, type NoteAudience } from '../../domain/ticket';
 import { mainTask } from '../../domain/ticket-rules';
 import type { CheckInInput, DispatchDecisionInput, RemoteAttemptInput, RepairFormInput, SignatureInput, TriageInput } from '../../domain/ticket.schemas';
 import type { FaultLevel } from '../../domain/catalogue';
@@ -154,9 +154,9 @@ export class TicketMachine extends TicketRecord {
     return this.commit('task_claimed', actor, { taskId, kind: task.kind });
   }
 
-  addNote(actor: Actor, text: string): Projection[] {
-    this.state.notes.push({ text, by: actor, at: this.now() });
-    return this.commit('note', actor, { text });
+  addNote(actor: Actor, text: string, audience: NoteAudience): Projection[] {
+    this.state.notes.push({ text, audience, by: actor, at: this.now() });
+    return this.commit('note', actor, { text, audience });
   }
 
   reassign(actor: Actor, assigneeId: number, reason: string): Projection[] {

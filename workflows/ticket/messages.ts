@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { FaultLevel } from '../../domain/catalogue';
 import type { StepResult } from '../../domain/projection';
-import type { Actor, TicketState } from '../../domain/ticket';
+import type { Actor, NoteAudience, TicketState } from '../../domain/ticket';
 import type {
   CheckInInput,
   DispatchDecisionInput,
@@ -34,7 +34,7 @@ export const acknowledgeEscalationUpdate = defineUpdate<StepResult, [StepArgs<{ 
 export const claimTaskUpdate = defineUpdate<StepResult, [{ actor: Actor; taskId: string }]>('claimTask');
 
 /** Escape hatches, allowed at most steps (see the validators for who and when). */
-export const addNoteUpdate = defineUpdate<StepResult, [{ actor: Actor; text: string }]>('addNote');
+export const addNoteUpdate = defineUpdate<StepResult, [{ actor: Actor; text: string; audience?: NoteAudience }]>('addNote');
 export const reassignUpdate = defineUpdate<StepResult, [{ actor: Actor; assigneeId: number; reason: string }]>('reassign');
 export const changeLevelUpdate = defineUpdate<StepResult, [{ actor: Actor; faultLevel: FaultLevel; reason: string }]>('changeLevel');
 export const pauseUpdate = defineUpdate<StepResult, [{ actor: Actor; reason: string }]>('pause');

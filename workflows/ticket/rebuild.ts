@@ -3,6 +3,7 @@ import type { ClockName, SlaTarget } from '../../domain/sla';
 import type { Actor, TaskKind, TicketIntake, TicketState } from '../../domain/ticket';
 import type { CheckInInput, DispatchDecisionInput, RemoteAttemptInput, RepairFormInput, TriageInput } from '../../domain/ticket.schemas';
 import { TicketMachine } from './machine';
+import { defaultNoteAudience } from '../../domain/ticket-rules';
 
 /** One event as PostgreSQL recorded it (`ticket_events`, the key's seq split off). */
 export interface RecordedEvent {
@@ -111,7 +112,7 @@ function replay(m: TicketMachine, e: RecordedEvent): string | null {
       return null;
     case 'note':
       if (!actor) return 'no actor';
-      m.addNote(actor, String(d.text));
+      m.addNote(actor, String(d.text), d.audience === 'hospital' || d.audience === 'internal' ? d.audience : defaultNoteAudience(actor));
       return null;
     case 'reassigned':
       if (!actor) return 'no actor';

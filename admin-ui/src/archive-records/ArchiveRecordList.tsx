@@ -1,5 +1,7 @@
-import { Datagrid, DateField, FunctionField, List, SelectField, TextField, TopToolbar } from 'react-admin';
+import { Datagrid, FunctionField, List, SelectField, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { mayAudit } from '../roles';
 import { VerifyChainButton } from './VerifyChainButton';
+import { DateTimeField } from '../common/DateTimeField';
 
 const outcomeChoices = [
   { id: 'resolved', name: 'choices.outcome.resolved' },
@@ -15,15 +17,19 @@ const Actions = () => (
 const shortHash = (value?: string) => (value ? `${value.slice(0, 16)}…` : '—');
 
 /** 系统档案库: finished tickets in chain order, each hash linking to the one before. */
-export const ArchiveRecordList = () => (
+export const ArchiveRecordList = () => {
+  // Check codes are the auditors' detail; the others read the archive's contents.
+  const { permissions } = usePermissions();
+  return (
   <List sort={{ field: 'id', order: 'DESC' }} actions={<Actions />} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="id" />
       <TextField source="ticketId" />
-      <DateField source="archivedAt" showTime />
+      <DateTimeField source="archivedAt" />
       <SelectField source="outcome" choices={outcomeChoices} />
-      <FunctionField source="hash" sortable={false} render={(r: { hash?: string }) => <code title={r.hash}>{shortHash(r.hash)}</code>} />
-      <FunctionField source="prevHash" sortable={false} render={(r: { prevHash?: string }) => <code title={r.prevHash}>{shortHash(r.prevHash)}</code>} />
+      {mayAudit(permissions) && <FunctionField source="hash" sortable={false} render={(r: { hash?: string }) => <code title={r.hash}>{shortHash(r.hash)}</code>} />}
+      {mayAudit(permissions) && <FunctionField source="prevHash" sortable={false} render={(r: { prevHash?: string }) => <code title={r.prevHash}>{shortHash(r.prevHash)}</code>} />}
     </Datagrid>
   </List>
-);
+  );
+};

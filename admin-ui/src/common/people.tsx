@@ -32,6 +32,8 @@ export const UserName = ({ id }: { id: number | null | undefined }) => {
 export const ActorName = ({ actor }: { actor: ActorRef | null | undefined }) => {
   const translate = useTranslate();
   if (!actor) return <>{translate('desk.timeline.system')}</>;
+  // The hospital is told names only (api/tickets/hospital-view.ts).
+  if (!actor.role) return <>{actor.displayName}</>;
   return (
     <>
       {actor.displayName}

@@ -29,20 +29,17 @@ export const formatDuration = (ms: number, translate: TranslateFunction): string
     .join(' ');
 };
 
-/** Date and time in the UI's locale (the browser's time zone: the hospital's). */
-export const formatDateTime = (value: string | number | Date | null | undefined, locale: string): string => {
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The one date format of the console, in every language and on every page: 2026-12-02 14:05, in
+ * the browser's time zone (the hospital's). `locale` is kept for callers; the format does not vary.
+ */
+export const formatDateTime = (value: string | number | Date | null | undefined, _locale?: string): string => {
   if (value === null || value === undefined || value === '') return '';
   const d = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(d.getTime())) return String(value);
-  return d.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
 
 /** Polling interval for lists and show pages: work moved on by others appears without a reload. */

@@ -1,6 +1,5 @@
 import {
   Datagrid,
-  DateField,
   FunctionField,
   List,
   ReferenceField,
@@ -8,6 +7,7 @@ import {
   TextField,
 } from 'react-admin';
 import { clockChoices, faultLevelChoices } from '../choices';
+import { DateTimeField } from '../common/DateTimeField';
 import { POLL_MS } from '../common/time';
 import { WorkButton } from '../tasks/TaskButtons';
 import type { Task } from '../tasks/types';
@@ -35,10 +35,10 @@ export const EscalationList = () => (
       </ReferenceField>
       <SelectField source="clock" choices={clockChoices} />
       <SelectField source="faultLevel" choices={faultLevelChoices} />
-      <DateField source="dueAt" showTime />
-      <DateField source="breachedAt" showTime />
+      <DateTimeField source="dueAt" />
+      <DateTimeField source="breachedAt" />
       <ReferenceField source="acknowledgedById" reference="users" link={false} emptyText="—" />
-      <DateField source="acknowledgedAt" showTime emptyText="—" />
+      <DateTimeField source="acknowledgedAt" />
       <TextField source="note" emptyText="—" />
       <FunctionField label="" render={(r: Escalation) => <AckButton record={r} />} />
     </Datagrid>

@@ -1,7 +1,7 @@
 import { Datagrid, FunctionField, List, ReferenceField, SelectField, TextField, usePermissions, useTranslate } from 'react-admin';
 import { isRole } from '../roles';
 import { faultLevelChoices } from '../choices';
-import { secondsToMinutes } from './SlaPolicyInputs';
+import { formatDuration } from '../common/time';
 
 interface SlaPolicy {
   id: number;
@@ -10,9 +10,11 @@ interface SlaPolicy {
   [key: string]: unknown;
 }
 
-const MinutesField = ({ source }: { source: string; label?: string; sortable?: boolean }) => (
-  <FunctionField source={source} render={(r: SlaPolicy) => (r[source] === null || r[source] === undefined ? '—' : secondsToMinutes(r[source]))} />
-);
+/** "1 小时 30 分": the API's seconds as a person reads them. */
+const DurationField = ({ source }: { source: string; label?: string; sortable?: boolean }) => {
+  const translate = useTranslate();
+  return <FunctionField source={source} render={(r: SlaPolicy) => (r[source] === null || r[source] === undefined ? '—' : formatDuration(Number(r[source]) * 1000, translate))} />;
+};
 
 export const SlaPolicyList = () => {
   const translate = useTranslate();
@@ -29,11 +31,11 @@ export const SlaPolicyList = () => {
           }
         />
         <SelectField source="level" choices={faultLevelChoices} />
-        <MinutesField source="replySeconds" />
-        <MinutesField source="firstSolutionSeconds" />
-        <FunctionField source="warnAt" sortable={false} render={(r: SlaPolicy) => (r.warnAt ?? []).join(', ')} />
-        <MinutesField source="unclaimedReminderSeconds" />
-        <MinutesField source="signatureReminderSeconds" />
+        <DurationField source="replySeconds" />
+        <DurationField source="firstSolutionSeconds" />
+        <FunctionField source="warnAt" sortable={false} render={(r: SlaPolicy) => (r.warnAt ?? []).map((f) => `${Math.round(f * 1000) / 10}%`).join(', ')} />
+        <DurationField source="unclaimedReminderSeconds" />
+        <DurationField source="signatureReminderSeconds" />
       </Datagrid>
     </List>
   );

@@ -2,7 +2,10 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { Form, required, SaveButton, TextInput, useNotify, useRefresh, useTranslate, maxLength } from 'react-admin';
+import Chip from '@mui/material/Chip';
+import { Form, required, RadioButtonGroupInput, SaveButton, TextInput, useNotify, usePermissions, useRefresh, useTranslate, maxLength } from 'react-admin';
+import { noteAudienceChoices } from '../choices';
+import { isRole } from '../roles';
 import { useServerErrorHandler } from '../common/errors';
 import { Section } from '../common/Section';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
@@ -14,16 +17,28 @@ const validateText = [required(), maxLength(LIMITS.text)];
 /** The note form starts empty, not from the ticket shown around it. */
 const NO_RECORD = {};
 
-const NoteInput = () => (
-  <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 1 }}>
-    <TextInput source="text" label="desk.fields.text" multiline minRows={2} validate={validateText} helperText={false} sx={{ flex: 1, m: 0 }} />
-    <SaveButton label="desk.actions.addNote" variant="outlined" sx={{ mt: 1 }} />
-  </Stack>
+const NoteInput = ({ staff }: { staff: boolean }) => (
+  <>
+    <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 1 }}>
+      <TextInput source="text" label="desk.fields.text" multiline minRows={2} validate={validateText} helperText={false} sx={{ flex: 1, m: 0 }} />
+      <SaveButton label="desk.actions.addNote" variant="outlined" sx={{ mt: 1 }} />
+    </Stack>
+    {/* Staff choose who reads it (internal unless they say otherwise); a hospital contact writes for the hospital. */}
+    {staff && <RadioButtonGroupInput source="audience" label={false} choices={noteAudienceChoices} helperText={false} row sx={{ m: 0 }} />}
+  </>
 );
+
+/** Which of the two a staff member reads: the hospital's notes are marked, the desk's are the default. */
+const AudienceChip = ({ audience }: { audience: Note['audience'] }) => {
+  const translate = useTranslate();
+  return audience === 'hospital' ? <Chip size="small" color="info" variant="outlined" label={translate('choices.noteAudience.hospital')} sx={{ ml: 1 }} /> : <Chip size="small" variant="outlined" label={translate('choices.noteAudience.internal')} sx={{ ml: 1 }} />;
+};
 
 /** Notes at any step (备注), by anyone who can see the request, while it is open. */
 export const TicketNotes = ({ ticketId, notes, canAdd }: { ticketId: string; notes: Note[]; canAdd: boolean }) => {
   const translate = useTranslate();
+  const { permissions } = usePermissions();
+  const staff = !isRole(permissions, 'hospital_contact');
   const dataProvider = useDeskDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -31,7 +46,7 @@ export const TicketNotes = ({ ticketId, notes, canAdd }: { ticketId: string; not
   const [formKey, setFormKey] = useState(0);
   const submit = async (values: Record<string, unknown>) => {
     try {
-      await dataProvider.ticketAction(ticketId, 'notes', { text: values.text });
+      await dataProvider.ticketAction(ticketId, 'notes', staff ? { text: values.text, audience: values.audience } : { text: values.text });
       notify('desk.actions.noteAdded', { type: 'success' });
       setFormKey((k) => k + 1);
       refresh();
@@ -52,15 +67,18 @@ export const TicketNotes = ({ ticketId, notes, canAdd }: { ticketId: string; not
               <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
                 {note.text}
               </Typography>
-              <ByLine by={note.by} at={note.at} />
+              <Stack direction="row" sx={{ alignItems: 'baseline' }}>
+                <ByLine by={note.by} at={note.at} />
+                {staff && <AudienceChip audience={note.audience ?? 'internal'} />}
+              </Stack>
             </Box>
           ))}
         </Stack>
       )}
       {canAdd && (
         // A fresh, empty form after each note of mine (not when others add theirs while I type).
-        <Form key={formKey} record={NO_RECORD} onSubmit={submit} defaultValues={{ text: '' }}>
-          <NoteInput />
+        <Form key={formKey} record={NO_RECORD} onSubmit={submit} defaultValues={{ text: '', audience: 'internal' }}>
+          <NoteInput staff={staff} />
         </Form>
       )}
     </Section>

@@ -4,7 +4,9 @@ import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Fragment, type ReactNode } from 'react';
-import { useLocaleState, useTranslate } from 'react-admin';
+import VerifiedIcon from '@mui/icons-material/Verified';
+import { useLocaleState, usePermissions, useTranslate } from 'react-admin';
+import { mayAudit } from '../roles';
 import { ChoiceText } from '../common/ChoiceText';
 import { InfoGrid } from '../common/InfoGrid';
 import { ActorName, UserName } from '../common/people';
@@ -23,14 +25,22 @@ export const ByLine = ({ by, at }: { by: ActorRef; at: number | string }) => {
   );
 };
 
-const Hash = ({ value }: { value: string | null | undefined }) =>
-  value ? (
-    <Box component="code" sx={{ fontFamily: 'monospace', fontSize: '0.8rem', overflowWrap: 'anywhere' }}>
-      {value}
-    </Box>
-  ) : (
-    <>—</>
+/** A "verified" badge where the record carries a check code; the code itself only for those who audit. */
+const Verified = ({ value }: { value: string | null | undefined }) => {
+  const translate = useTranslate();
+  const { permissions } = usePermissions();
+  if (!value) return <>—</>;
+  return (
+    <Chip
+      size="small"
+      color="success"
+      variant="outlined"
+      icon={<VerifiedIcon />}
+      label={translate('desk.show.verified')}
+      title={mayAudit(permissions) ? translate('desk.show.verifiedHint', { code: value }) : undefined}
+    />
   );
+};
 
 /** Several records of one kind, newest last, numbered the way people refer to them ("第 2 次"). */
 const Numbered = <T,>({ items, label, render }: { items: T[]; label: string; render: (item: T) => ReactNode }) => {
@@ -141,7 +151,7 @@ export const RepairFormFields = ({ form }: { form: Omit<RepairForm, 'by' | 'at'>
         { label: 'desk.fields.partsReplaced', value: form.partsReplaced ?? null },
         { label: 'desk.fields.startedAt', value: formatDateTime(form.startedAt, locale) },
         { label: 'desk.fields.finishedAt', value: formatDateTime(form.finishedAt, locale) },
-        { label: 'desk.show.formHash', value: <Hash value={form.hash} />, wide: true },
+        { label: 'desk.show.formHash', value: <Verified value={form.hash} />, wide: true },
       ]}
     />
   );
@@ -184,7 +194,7 @@ export const SignatureView = ({ signature }: { signature: Signature }) => {
               { label: 'desk.fields.signerDepartment', value: signature.signerDepartment },
               { label: 'desk.fields.signedAt', value: formatDateTime(signature.at, locale) },
               { label: 'desk.fields.by', value: <ActorName actor={signature.by} /> },
-              { label: 'desk.show.signedForm', value: <Hash value={signature.formHash} />, wide: true },
+              { label: 'desk.show.signedForm', value: <Verified value={signature.formHash} />, wide: true },
             ]}
           />
         </Box>
@@ -204,7 +214,7 @@ export const RefusalsView = ({ refusals }: { refusals: Refusal[] }) => (
           <InfoGrid
             items={[
               { label: 'desk.fields.reason', value: r.reason, wide: true },
-              { label: 'desk.show.formHash', value: <Hash value={r.formHash} />, wide: true },
+              { label: 'desk.show.formHash', value: <Verified value={r.formHash} />, wide: true },
             ]}
           />
         </>
@@ -228,6 +238,16 @@ export const TicketRecords = ({ detail }: { detail: TicketWorkRecord }) => (
 
 export const ArchivedChip = ({ hash }: { hash: string | null }) => {
   const translate = useTranslate();
+  const { permissions } = usePermissions();
   if (!hash) return null;
-  return <Chip size="small" color="success" variant="outlined" label={`${translate('desk.show.archiveHash')} ${hash.slice(0, 12)}…`} title={hash} />;
+  return (
+    <Chip
+      size="small"
+      color="success"
+      variant="outlined"
+      icon={<VerifiedIcon />}
+      label={`${translate('desk.show.archiveHash')} · ${translate('desk.show.verified')}`}
+      title={mayAudit(permissions) ? translate('desk.show.verifiedHint', { code: hash }) : undefined}
+    />
+  );
 };

@@ -5,7 +5,9 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
-import { Show, useGetIdentity, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Show, useGetIdentity, useLocaleState, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { isRole, mayAudit } from '../roles';
+import { HospitalProgress } from './HospitalProgress';
 import type { DeskIdentity } from '../authProvider';
 import { ChoiceText } from '../common/ChoiceText';
 import { InfoGrid } from '../common/InfoGrid';
@@ -38,8 +40,8 @@ const usePeople = (record: TicketDetail | undefined) =>
     for (const t of record?.tasks ?? []) if (t.assigneeId && t.assigneeName) people.set(t.assigneeId, t.assigneeName);
     if (record?.assigneeId && record.assigneeName) people.set(record.assigneeId, record.assigneeName);
     const d = record?.detail;
-    const actors = [d?.triage, ...(d?.remoteAttempts ?? []), ...(d?.dispatchDecisions ?? []), ...(d?.checkIns ?? []), ...(d?.repairForms ?? []), ...(d?.notes ?? [])];
-    for (const a of actors) if (a?.by) people.set(a.by.userId, a.by.displayName);
+    const actors = [d?.triage, ...(d?.remoteAttempts ?? []), ...(d?.dispatchDecisions ?? []), ...(d?.checkIns ?? []), ...(d?.repairForms ?? []), ...(d?.notes ?? []), d?.signature, ...(d?.refusals ?? [])];
+    for (const a of actors) if (a?.by?.userId) people.set(a.by.userId, a.by.displayName);
     return people;
   }, [record]);
 
@@ -76,6 +78,7 @@ const TicketShowContent = () => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
   const people = usePeople(record);
+  const { permissions } = usePermissions();
   if (!record) return null;
   const detail = record.detail;
   const breached = detail?.sla.clocks.some((c) => c.breachedAt) || record.replyBreached || record.solutionBreached;
@@ -132,12 +135,16 @@ const TicketShowContent = () => {
                 { label: 'resources.tickets.fields.closedAt', value: record.closedAt ? formatDateTime(record.closedAt, locale) : null },
                 { label: 'resources.tickets.fields.title', value: record.title, wide: true },
                 { label: 'resources.tickets.fields.description', value: record.description, wide: true },
-                ...(record.workflowId ? [{ label: 'desk.show.workflow', value: <WorkflowLink workflowId={record.workflowId} />, wide: true }] : []),
+                ...(record.workflowId && mayAudit(permissions) ? [{ label: 'desk.show.workflow', value: <WorkflowLink workflowId={record.workflowId} />, wide: true }] : []),
               ]}
             />
           </Section>
-          <TicketTasks tasks={record.tasks ?? []} hospitalId={record.hospitalId} />
-          {detail ? (
+          {isRole(permissions, 'hospital_contact') ? (
+            <HospitalProgress record={record} />
+          ) : (
+            <TicketTasks tasks={record.tasks ?? []} hospitalId={record.hospitalId} />
+          )}
+          {isRole(permissions, 'hospital_contact') ? null : detail ? (
             <TicketRecords detail={detail} />
           ) : (
             <Alert severity="warning" sx={{ mb: 2 }}>
