@@ -222,6 +222,18 @@ export const MESSAGES = {
   'ticket.restart_running': 'This ticket’s workflow is already running again',
   'task.restart_instead': 'This task is done by restarting its ticket, not by a form',
   'workflow.no_worker': 'No worker is running ticket workflows right now; please retry shortly.',
+
+  // planned services: inspection plans (issue 16)
+  'plan.hospital_required': 'Choose the hospital',
+  'plan.template': 'Choose the report template',
+  'plan.systems': 'Choose at least one system the plan covers',
+  'plan.day_of_month': 'The day of the month must be from 1 to 28',
+  'plan.time': 'Give a time of day (hour 0–23, minute 0–59)',
+  'plan.every_months': 'Repeat every 1, 2, 3, 4, 6 or 12 months',
+  'plan.engineer': 'Choose the responsible engineer',
+  'plan.report_days': 'Days allowed for the report: 1 to 60',
+  'plan.start_date': 'Give the start date as YYYY-MM-DD',
+  'plan.catchup_days': 'The catch-up window is 1 to 31 days',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -207,4 +207,15 @@ export const serverChinese: Record<MessageCode, string> = {
   'ticket.restart_running': '此服务请求的工作流已重新运行',
   'task.restart_instead': '此任务通过重新启动服务请求完成，无需填写表单',
   'workflow.no_worker': '当前没有处理服务流程的工作进程，请稍后重试。',
+
+  'plan.hospital_required': '请选择医院',
+  'plan.template': '请选择报告模板',
+  'plan.systems': '请至少选择一个巡检的系统',
+  'plan.day_of_month': '每月日期须为 1 到 28 日',
+  'plan.time': '请填写时间（时 0–23，分 0–59）',
+  'plan.every_months': '重复周期须为每 1、2、3、4、6 或 12 个月',
+  'plan.engineer': '请选择负责工程师',
+  'plan.report_days': '报告期限须为 1 到 60 天',
+  'plan.start_date': '开始日期格式为 YYYY-MM-DD',
+  'plan.catchup_days': '补做期限须为 1 到 31 天',
 };
