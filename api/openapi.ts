@@ -11,6 +11,7 @@ const TAGS: Record<Tag, string> = {
   sla: 'Response commitments (服务响应承诺), their breaches and the manager’s dashboard',
   archive: 'The archive (系统档案库): closed tickets, hash-chained, read only',
   notifications: 'What the desk tells each user',
+  inspections: 'Planned services (系统巡检, 性能分析, 安全检查): plans, each a Temporal Schedule, and their monthly occurrences',
   ops: 'Liveness, readiness and the links the console needs',
 };
 

@@ -234,6 +234,14 @@ export const MESSAGES = {
   'plan.report_days': 'Days allowed for the report: 1 to 60',
   'plan.start_date': 'Give the start date as YYYY-MM-DD',
   'plan.catchup_days': 'The catch-up window is 1 to 31 days',
+  'plan.not_found': 'No such inspection plan',
+  'plan.system_not_run': '{hospital} does not run this system',
+  'plan.note_required': 'Say why (the hospital’s change freeze, for example)',
+  'plan.period': 'Give a month as YYYY-MM',
+  'plan.period_order': 'The first month must not be after the last',
+  'plan.period_future': 'Only past and current months can be made up',
+  'plan.has_inspections': 'This plan has inspections on record; pause it instead of deleting it',
+  'inspection.not_found': 'No such inspection',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -5,6 +5,7 @@ import { SlaPolicy } from './sla-policy.entity';
 import { Escalation, Notification, Ticket, TicketEvent, TicketTask } from './ticket.entity';
 import { ArchiveRecord } from './archive-record.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { Inspection, InspectionPlan, InspectionTemplate } from './inspection.entity';
 import { User, UserSession } from './user.entity';
 import { WorkerHeartbeat } from './worker-heartbeat.entity';
 
@@ -12,10 +13,11 @@ export * from './archive-record.entity';
 export * from './department.entity';
 export * from './hospital.entity';
 export * from './idempotency-key.entity';
+export * from './inspection.entity';
 export * from './nursing-system.entity';
 export * from './sla-policy.entity';
 export * from './ticket.entity';
 export * from './user.entity';
 export * from './worker-heartbeat.entity';
 
-export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord, IdempotencyKey, WorkerHeartbeat];
+export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord, IdempotencyKey, WorkerHeartbeat, InspectionTemplate, InspectionPlan, Inspection];

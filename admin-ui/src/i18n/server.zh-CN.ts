@@ -218,4 +218,12 @@ export const serverChinese: Record<MessageCode, string> = {
   'plan.report_days': '报告期限须为 1 到 60 天',
   'plan.start_date': '开始日期格式为 YYYY-MM-DD',
   'plan.catchup_days': '补做期限须为 1 到 31 天',
+  'plan.not_found': '没有这个巡检计划',
+  'plan.system_not_run': '%{hospital}未使用此系统',
+  'plan.note_required': '请说明原因（例如医院的变更冻结期）',
+  'plan.period': '月份格式为 YYYY-MM',
+  'plan.period_order': '开始月份不能晚于结束月份',
+  'plan.period_future': '只能补做过去和本月的巡检',
+  'plan.has_inspections': '此计划已有巡检记录，请暂停而不是删除',
+  'inspection.not_found': '没有这次巡检',
 };
