@@ -6,4 +6,6 @@ export interface ActivityDeps {
   orm: MikroORM;
   /** To export a workflow's own history into the archive. */
   temporal: Client;
+  /** The desk's wall clock for inspection periods and visit days (config/time-zone.ts by default). */
+  timeZone?: string;
 }

@@ -1,5 +1,6 @@
 import { createArchiveActivities } from './archive.activities';
 import type { ActivityDeps } from './deps';
+import { createInspectionActivities } from './inspection.activities';
 import { createReconcileActivities } from './reconcile.activities';
 import { createTicketActivities } from './ticket.activities';
 
@@ -7,5 +8,5 @@ export type { ActivityDeps } from './deps';
 
 /** All activities the worker registers, built from their dependencies (activities-dependency-injection). */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createTicketActivities(deps), ...createArchiveActivities(deps), ...createReconcileActivities(deps) };
+  return { ...createTicketActivities(deps), ...createArchiveActivities(deps), ...createReconcileActivities(deps), ...createInspectionActivities(deps) };
 }

@@ -19,6 +19,8 @@ import { openApiDocument } from './openapi';
 import { docsRoutes } from './docs';
 import { newRouter, route } from './route';
 import { archiveRecordsRoutes } from './archive-records/archive-records.routes';
+import { inspectionPlansRoutes } from './inspections/plans.routes';
+import { inspectionsRoutes } from './inspections/inspections.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { escalationsRoutes } from './escalations/escalations.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
@@ -187,6 +189,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/notifications', notificationsRoutes());
   app.route('/api/saved-views', savedViewsRoutes());
   app.route('/api/dashboard', dashboardRoutes(deps));
+  app.route('/api/inspection-plans', inspectionPlansRoutes(deps));
+  app.route('/api/inspections', inspectionsRoutes());
   app.all('/api/*', () => {
     throw new ApiError(404, said('request.no_endpoint'));
   });

@@ -1,4 +1,5 @@
 /** The API process: REST for the console and the hospitals' tools, and the built console itself. */
+import { deskTimeZone } from '../config/time-zone';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     orm,
     temporal,
     settings,
-    timeZone: process.env.DESK_TIMEZONE ?? 'Asia/Shanghai',
+    timeZone: deskTimeZone(),
     consoleDir: process.env.DESK_CONSOLE_DIR ?? path.join(ROOT, 'admin-ui/dist'),
     temporalUiUrl: process.env.TEMPORAL_UI_URL,
     // Secure unless plain http to localhost; DESK_SECURE_COOKIES=true|false overrides.

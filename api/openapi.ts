@@ -12,6 +12,7 @@ const TAGS: Record<Tag, string> = {
   archive: 'The archive (系统档案库): closed tickets, hash-chained, read only',
   notifications: 'What the desk tells each user',
   views: 'Saved views of the lists (filter, sort, columns): your own, or shared with a role',
+  inspections: 'Planned services (系统巡检, 性能分析, 安全检查): plans, each a Temporal Schedule, and their monthly occurrences',
   ops: 'Liveness, readiness and the links the console needs',
 };
 

@@ -10,7 +10,7 @@ import { refuseInvalid, unparseableAsAbsent } from './validate';
 import { idempotencyHeaders } from './workflow/update-id';
 
 /** The groups of the document (api/openapi.ts describes each). */
-export type Tag = 'auth' | 'tickets' | 'tasks' | 'hospitals' | 'users' | 'sla' | 'archive' | 'notifications' | 'views' | 'ops';
+export type Tag = 'auth' | 'tickets' | 'tasks' | 'hospitals' | 'users' | 'sla' | 'archive' | 'notifications' | 'views' | 'inspections' | 'ops';
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 type Request = NonNullable<RouteConfig['request']>;
@@ -30,7 +30,7 @@ export interface Declaration<M extends RouteConfig['method'], P extends string, 
   /** Takes an Idempotency-Key. */
   idempotent?: boolean;
   /** Success answers, status → what it carries; 200 'OK' if not given. */
-  ok?: Partial<Record<200 | 201 | 204, string>>;
+  ok?: Partial<Record<200 | 201 | 202 | 204, string>>;
   /** Errors the handler itself answers, beyond those the declaration implies. */
   answers?: ErrorStatus[];
   /** Checks that must answer before the request is validated (a row the user may not see is 404 whatever the body). */

@@ -237,6 +237,26 @@ export const MESSAGES = {
   'ticket.restart_running': 'This ticket’s workflow is already running again',
   'task.restart_instead': 'This task is done by restarting its ticket, not by a form',
   'workflow.no_worker': 'No worker is running ticket workflows right now; please retry shortly.',
+
+  // planned services: inspection plans (issue 16)
+  'plan.hospital_required': 'Choose the hospital',
+  'plan.template': 'Choose the report template',
+  'plan.systems': 'Choose at least one system the plan covers',
+  'plan.day_of_month': 'The day of the month must be from 1 to 28',
+  'plan.time': 'Give a time of day (hour 0–23, minute 0–59)',
+  'plan.every_months': 'Repeat every 1, 2, 3, 4, 6 or 12 months',
+  'plan.engineer': 'Choose the responsible engineer',
+  'plan.report_days': 'Days allowed for the report: 1 to 60',
+  'plan.start_date': 'Give the start date as YYYY-MM-DD',
+  'plan.catchup_days': 'The catch-up window is 1 to 31 days',
+  'plan.not_found': 'No such inspection plan',
+  'plan.system_not_run': '{hospital} does not run this system',
+  'plan.note_required': 'Say why (the hospital’s change freeze, for example)',
+  'plan.period': 'Give a month as YYYY-MM',
+  'plan.period_order': 'The first month must not be after the last',
+  'plan.period_future': 'Only past and current months can be made up',
+  'plan.has_inspections': 'This plan has inspections on record; pause it instead of deleting it',
+  'inspection.not_found': 'No such inspection',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

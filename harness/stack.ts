@@ -118,6 +118,8 @@ async function ownDatabase(demo: boolean): Promise<{ url: string; drop(): Promis
     await migrate(orm);
     await orm.getSeeder().seed(demo ? DemoSeeder : ReferenceSeeder);
     await orm.em.getConnection().execute(`select setval('ticket_no_seq', ?)`, [Number(start)]);
+    // Plan ids name schedules and inspection workflows on the same server: from the same block.
+    await orm.em.getConnection().execute(`select setval('inspection_plans_id_seq', ?)`, [Number(start)]);
   } finally {
     await Promise.all([orm.close(), shared.close()]);
   }

@@ -6,6 +6,7 @@ import { Escalation, Notification, Ticket, TicketEvent, TicketTask } from './tic
 import { ArchiveRecord } from './archive-record.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { SavedView } from './saved-view.entity';
+import { Inspection, InspectionPlan, InspectionTemplate } from './inspection.entity';
 import { User, UserSession } from './user.entity';
 import { WorkerHeartbeat } from './worker-heartbeat.entity';
 
@@ -13,6 +14,7 @@ export * from './archive-record.entity';
 export * from './department.entity';
 export * from './hospital.entity';
 export * from './idempotency-key.entity';
+export * from './inspection.entity';
 export * from './nursing-system.entity';
 export * from './saved-view.entity';
 export * from './sla-policy.entity';
@@ -20,4 +22,4 @@ export * from './ticket.entity';
 export * from './user.entity';
 export * from './worker-heartbeat.entity';
 
-export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord, IdempotencyKey, WorkerHeartbeat, SavedView];
+export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord, IdempotencyKey, WorkerHeartbeat, SavedView, InspectionTemplate, InspectionPlan, Inspection];

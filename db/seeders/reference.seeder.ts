@@ -2,11 +2,13 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { NURSING_SYSTEMS } from '../../domain/catalogue';
 import { DEFAULT_SLA_TARGETS } from '../../domain/sla';
-import { NursingSystem, SlaPolicy } from '../entities';
+import { BUILT_IN_TEMPLATES } from '../../domain/inspection/templates';
+import { InspectionTemplate, NursingSystem, SlaPolicy } from '../entities';
 
 /**
  * What every desk needs, demo or not: the three nursing systems under maintenance and the seed
- * document's default SLA policy. Each part only where it is missing, so it runs at every start.
+ * document's default SLA policy, the first version of each report template. Each part only where
+ * it is missing, so it runs at every start.
  */
 export class ReferenceSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
@@ -24,6 +26,9 @@ export class ReferenceSeeder extends Seeder {
           signatureReminderSeconds: t.signatureReminderSeconds,
         });
       }
+    }
+    for (const t of BUILT_IN_TEMPLATES) {
+      if (!(await em.count(InspectionTemplate, { code: t.code }))) em.create(InspectionTemplate, { code: t.code, version: t.version, title: t.title, sections: t.sections, createdBy: null });
     }
     await em.flush();
   }
