@@ -27,7 +27,7 @@ export const TicketCards = ({ showHospital }: { showHospital: boolean }) => {
               <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.5 }}>
                 <Typography variant="body2">{t.id}</Typography>
                 <StepField source="step" />
-                <SlaCell source="replyDueAt" />
+                <SlaCell source="urgency" />
               </Stack>
             </RecordContextProvider>
             <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
