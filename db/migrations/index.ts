@@ -11,6 +11,7 @@ import { Migration20261202080000 } from './Migration20261202080000';
 import { Migration20261202090000 } from './Migration20261202090000';
 import { Migration20261202091500 } from './Migration20261202091500';
 import { Migration20261202100000 } from './Migration20261202100000';
+import { Migration20261202150000 } from './Migration20261202150000';
 
 /** Every committed migration, oldest first. `npm run db:migration:create` prints the line to add. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202090000', class: Migration20261202090000 },
   { name: 'Migration20261202091500', class: Migration20261202091500 },
   { name: 'Migration20261202100000', class: Migration20261202100000 },
+  { name: 'Migration20261202150000', class: Migration20261202150000 },
 ];
