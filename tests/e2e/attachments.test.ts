@@ -54,4 +54,24 @@ describe('附件 on the ticket page', () => {
     expect(await theirs.getByLabel('医院可见').count()).toBe(0);
     await shot(hospital.page, 'attachments-2-hospital');
   });
+
+  it('a note carries its files', async () => {
+    const contact = await apiAs(stack.baseUrl, 'cdphc');
+    const ticket = await expectOk(contact.post<{ id: string }>('/api/tickets', newTicketBody({ title: '移动护理 PDA 扫码失败' })));
+    const { page } = await stack.as('dispatcher');
+    await page.goto(`${stack.baseUrl}/#/tickets/${ticket.id}/show`);
+    const notes = page.getByRole('region', { name: '备注' });
+    await notes.getByRole('textbox').first().fill('已远程查看服务器日志，附上片段');
+    await notes.locator('[data-testid="attachment-input"]').setInputFiles({ name: 'pda-scan.log', mimeType: 'text/plain', buffer: Buffer.from('2026-12-02 08:00:01 ERROR scan timeout\n'.repeat(200)) });
+    await notes.getByText('pda-scan.log').waitFor();
+    await notes.getByRole('button', { name: '添加备注' }).click();
+    const files = page.getByRole('region', { name: '附件' });
+    await files.getByText('pda-scan.log').waitFor();
+    await files.getByText('跟踪记录').waitFor();
+    await notes.getByText('已远程查看服务器日志，附上片段').waitFor();
+    // Taken with the note: the form is empty again.
+    expect(await notes.getByText('pda-scan.log').count()).toBe(0);
+
+    await shot(page, 'attachments-3-note');
+  });
 });
