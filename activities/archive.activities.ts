@@ -3,7 +3,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { applyProjections } from '../db/projector';
 import { sql } from '../db/sql';
 import type { Projection, ProjectionBatch } from '../domain/projection';
-import { archiveHash, archiveKey, checkpointMac, GENESIS_HASH } from '../db/archive-chain';
+import { archiveHash, archivedAttachments, archiveKey, checkpointMac, GENESIS_HASH } from '../db/archive-chain';
 import { ticketWorkflowId } from '../domain/ticket';
 import type { ActivityDeps } from './deps';
 import { refusedWrite } from './refused-write';
@@ -66,6 +66,8 @@ export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
       );
       if (links.mine) return links.mine;
       const prevHash = links.last?.hash ?? GENESIS_HASH;
+      // Under the lock uploads wait on (their trigger), so no attachment lands after this list.
+      const attachments = await archivedAttachments(tx, input.ticketNo);
       const content = {
         seq: (links.last?.seq ?? 0) + 1,
         ticketId: input.ticketNo,
@@ -75,15 +77,16 @@ export function createArchiveActivities({ orm, temporal }: ActivityDeps) {
         repairForm: input.repairForm,
         signature: input.signature,
         history,
+        attachments,
       };
       const hash = archiveHash(prevHash, content);
       const mac = checkpointMac(key, content.seq, hash);
       const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
       await sql(
         tx,
-        `insert into archive_records (seq, ticket_id, archived_at, outcome, ticket, repair_form, signature, history, prev_hash, hash, mac)
-         values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)`,
-        [content.seq, content.ticketId, content.archivedAt, content.outcome, json(content.ticket), json(content.repairForm), json(content.signature), json(history), prevHash, hash, mac],
+        `insert into archive_records (seq, ticket_id, archived_at, outcome, ticket, repair_form, signature, history, attachments, prev_hash, hash, mac)
+         values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)`,
+        [content.seq, content.ticketId, content.archivedAt, content.outcome, json(content.ticket), json(content.repairForm), json(content.signature), json(history), json(attachments), prevHash, hash, mac],
       );
       const event = { ...input.archived, at: content.archivedAt.getTime(), data: { archiveSeq: content.seq, hash } };
       await applyProjections(tx, { projections: [event] });

@@ -18,6 +18,7 @@ import { departmentsRoutes, hospitalsRoutes, systemsRoutes } from './hospitals/h
 import { openApiDocument } from './openapi';
 import { docsRoutes } from './docs';
 import { newRouter, route } from './route';
+import { attachmentsRoutes, ticketAttachmentsRoutes, UPLOAD_PATH, UPLOAD_TYPE, uploadBodyLimit } from './attachments/attachments.routes';
 import { archiveRecordsRoutes } from './archive-records/archive-records.routes';
 import { inspectionPlansRoutes } from './inspections/plans.routes';
 import { inspectionsRoutes } from './inspections/inspections.routes';
@@ -116,19 +117,18 @@ export function createApp(deps: AppDeps) {
   });
   const origins = (process.env.DESK_CORS_ORIGINS ?? '').split(',').filter(Boolean);
   app.use('/api/*', cors({ origin: origins, credentials: true, exposeHeaders: ['Content-Range', 'X-Request-Id'] }));
-  app.use('/api/*', sameOriginWrites(origins));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      // The rest of the body is never read, so the connection ends here: saying so keeps a client
-      // from sending its next request down a socket that is about to close (it would see a reset).
-      onError: (c) => {
-        c.header('Connection', 'close');
-        return c.json(spoken(said('request.too_large', { kib: MAX_BODY_BYTES / 1024 })), 413);
-      },
-    }),
-  );
+  app.use('/api/*', sameOriginWrites(origins, [{ path: UPLOAD_PATH, type: UPLOAD_TYPE }]));
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    // The rest of the body is never read, so the connection ends here: saying so keeps a client
+    // from sending its next request down a socket that is about to close (it would see a reset).
+    onError: (c) => {
+      c.header('Connection', 'close');
+      return c.json(spoken(said('request.too_large', { kib: MAX_BODY_BYTES / 1024 })), 413);
+    },
+  });
+  // An upload has its own, larger limit (api/attachments): a phone photo is more than 1 MiB.
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? uploadBodyLimit(c, next) : jsonBodyLimit(c, next)));
   // One EntityManager per request: its identity map must never leak between users.
   const idleMs = (deps.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000;
   app.use('/api/*', async (c, next) => {
@@ -179,6 +179,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/tickets', documentsRoutes(deps));
   app.route('/api/verify', verificationRoutes());
   app.route('/api/tasks', tasksRoutes(tickets, deps.timeZone));
+  app.route('/api/tickets', ticketAttachmentsRoutes());
+  app.route('/api/attachments', attachmentsRoutes());
   app.route('/api/hospitals', hospitalsRoutes());
   app.route('/api/departments', departmentsRoutes());
   app.route('/api/systems', systemsRoutes());

@@ -1,14 +1,29 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { canonicalJson } from '../domain/sha256';
-import { ArchiveRecord, type IArchiveRecord } from './entities';
+import { ArchiveRecord, type ArchivedAttachment, type IArchiveRecord } from './entities';
+import { storeOf } from './files/file-store';
+import { sql } from './sql';
 import { english, said, type Said } from '../domain/messages';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-type Content = Pick<IArchiveRecord, 'seq' | 'ticketId' | 'archivedAt' | 'outcome' | 'ticket' | 'repairForm' | 'signature' | 'history'>;
+type Content = Pick<IArchiveRecord, 'seq' | 'ticketId' | 'archivedAt' | 'outcome' | 'ticket' | 'repairForm' | 'signature' | 'history'> & Partial<Pick<IArchiveRecord, 'attachments'>>;
 
-/** hash = sha256(prevHash + canonical JSON of everything the record holds). */
+/** The ticket's attachments as its archive record lists (and hashes) them, oldest first. */
+export function archivedAttachments(em: EntityManager, ticketNo: string): Promise<ArchivedAttachment[]> {
+  return sql<ArchivedAttachment>(
+    em,
+    `select id, attached_to as "attachedTo", ref, filename, content_type as "contentType", size, sha256, storage, file_id as "fileId", visible_to_hospital as "visibleToHospital"
+       from attachments where ticket_id = ? order by id`,
+    [ticketNo],
+  );
+}
+
+/**
+ * hash = sha256(prevHash + canonical JSON of everything the record holds). The attachments' list
+ * (with each file's sha256) counts when there is one: a record without attachments hashes as before attachments existed.
+ */
 export function archiveHash(prevHash: string, r: Content): string {
   const content = canonicalJson({
     seq: r.seq,
@@ -19,6 +34,7 @@ export function archiveHash(prevHash: string, r: Content): string {
     repairForm: r.repairForm ?? null,
     signature: r.signature ?? null,
     history: r.history,
+    ...(r.attachments?.length ? { attachments: r.attachments } : {}),
   });
   return createHash('sha256').update(prevHash).update(content).digest('hex');
 }
@@ -61,10 +77,21 @@ export interface ChainProblem extends Said {
 
 const finding = (seq: number, ticketId: string, what: Said): ChainProblem => ({ seq, ticketId, ...what, problem: english(what) });
 
+/** The listed attachments whose stored bytes are gone or no longer have the sha256 the record hashed. */
+async function changedAttachments(em: EntityManager, listed: ArchivedAttachment[]): Promise<ArchivedAttachment[]> {
+  const changed: ArchivedAttachment[] = [];
+  for (const a of listed) {
+    const bytes = await storeOf(a.storage, em.fork()).get(a.fileId);
+    if (!bytes || createHash('sha256').update(bytes).digest('hex') !== a.sha256) changed.push(a);
+  }
+  return changed;
+}
+
 /**
  * Re-reads the whole archive, recomputes every link and checks every record's checkpoint (its
  * HMAC under the archive key). Any edited field, removed record or
- * reordering shows up as a problem at the first record it breaks. Then each ticket's `archived`
+ * reordering shows up as a problem at the first record it breaks, and so does an attachment whose
+ * stored bytes no longer match the sha256 its record lists. Then each ticket's `archived`
  * event (the event log is append-only too, and written after the record) anchors its record:
  * newest records removed, or a chain rewritten with fresh hashes, no longer match their anchors.
  */
@@ -85,6 +112,7 @@ export async function verifyArchiveChain(em: EntityManager, batch = 200, key: Bu
       // The checkpoint: a chain rewritten with fresh hashes, links and all, fails here.
       if (!r.mac) problems.push(finding(r.seq, r.ticketId, said('archive.checkpoint_missing')));
       else if (!macMatches(key, r.seq, r.hash, r.mac)) problems.push(finding(r.seq, r.ticketId, said('archive.checkpoint_invalid')));
+      for (const a of await changedAttachments(em, r.attachments ?? [])) problems.push(finding(r.seq, r.ticketId, said('archive.attachment_changed', { filename: a.filename })));
       prev = r.hash;
       expectedSeq = r.seq + 1;
       byTicket.set(r.ticketId, { seq: r.seq, hash: r.hash });

@@ -220,6 +220,21 @@ export const MESSAGES = {
   'archive.hash_changed': 'does not match the hash the event log recorded when it was archived',
   'archive.checkpoint_missing': 'has no signed checkpoint',
   'archive.checkpoint_invalid': 'its signed checkpoint does not match: the chain was rewritten from here',
+  'archive.attachment_changed': 'the attachment {filename} no longer matches the file archived with the ticket',
+
+  // attachments (issue 15, item 5)
+  'attachment.not_found': 'Attachment not found',
+  'attachment.file_required': 'Choose a file to attach',
+  'attachment.too_large': 'A file may be at most {mib} MB',
+  'attachment.type_refused': 'Only images (PNG, JPEG, WebP, GIF), PDF, plain text or log files and zip archives can be attached; this file’s content is none of them',
+  'attachment.executable': 'Programs cannot be attached, whatever their name',
+  'attachment.ticket_archived': 'This ticket is archived: its attachments can no longer change',
+  'attachment.note_unknown': 'No such note on this ticket',
+  'attachment.no_note': 'Add the note first, then attach files to it',
+  'attachment.repair_form_unknown': 'No such repair form task on this ticket',
+  'attachment.ref_required': 'Say which note or repair form the file belongs to',
+  'attachment.visibility': 'visibleToHospital must be true or false',
+  'attachment.multipart': 'Send the file as multipart/form-data',
 
   // documents and exports (issue 15, item 4): the signed repair form as a PDF, its verification code, list exports
   'repair_form.not_signed': 'The repair form of this ticket has not been signed yet',

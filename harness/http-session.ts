@@ -74,16 +74,27 @@ export class ApiSession {
     return this.request<T>('POST', path, body, headers);
   }
 
+  /** A multipart/form-data POST (an upload), as a browser's FormData sends it. */
+  postForm<T = unknown>(path: string, form: FormData, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.request<T>('POST', path, form, headers);
+  }
+
+  /** A GET answered with bytes (a download), not JSON. */
+  async getBytes(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const res = await fetch(this.baseUrl + path, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+  }
+
   /** One request; a network failure throws. */
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body),
       signal: this.o.timeoutMs ? AbortSignal.timeout(this.o.timeoutMs) : undefined,
     });
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('sd_session='));

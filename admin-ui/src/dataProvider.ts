@@ -6,6 +6,7 @@ import type { ArchiveVerification, DashboardStats, DeskConfig, DeskNotification,
 import type { Task } from './tasks/types';
 import type { Said } from '../../domain/messages';
 import type { TicketDetail } from './tickets/types';
+import type { Attachment } from './attachments/types';
 
 export const API_URL = '/api';
 
@@ -71,6 +72,7 @@ export interface DeskMethods {
   completeTask(id: string, data: Record<string, unknown>): Promise<Task>;
   ticketAction(id: string, action: TicketAction, body?: Record<string, unknown>): Promise<TicketDetail>;
   ticketHistory(id: string): Promise<TicketHistory>;
+  ticketAttachments(id: string): Promise<Attachment[]>;
   config(): Promise<DeskConfig>;
   dashboard(): Promise<DashboardStats>;
   verifyArchive(): Promise<ArchiveVerification>;
@@ -100,6 +102,7 @@ const deskMethods: DeskMethods = {
   completeTask: (id, data) => post(`/tasks/${enc(id)}/complete`, data),
   ticketAction: (id, action, body = {}) => post(`/tickets/${enc(id)}/${action}`, body),
   ticketHistory: (id) => get(`/tickets/${enc(id)}/history`),
+  ticketAttachments: (id) => get(`/tickets/${enc(id)}/attachments`),
   config: () => get('/config'),
   dashboard: () => get('/dashboard'),
   verifyArchive: () => get('/archive-records/verify'),

@@ -1,4 +1,19 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { AttachedTo } from '../../domain/attachments';
+
+/** An attachment as the archive keeps it: what it is and its bytes' sha256 (db/archive-chain.ts checks them). */
+export interface ArchivedAttachment {
+  id: number;
+  attachedTo: AttachedTo;
+  ref: string | null;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storage: string;
+  fileId: string;
+  visibleToHospital: boolean;
+}
 
 /**
  * 系统档案库: one immutable record per finished ticket, hash-chained to the one before it so any
@@ -17,6 +32,8 @@ export const ArchiveRecord = defineEntity({
     repairForm: p.json<Record<string, unknown>>().nullable(),
     signature: p.json<Record<string, unknown>>().nullable(),
     history: p.json<unknown>(),
+    /** The ticket's attachments when it archived; null in records written before attachments existed. */
+    attachments: p.json<ArchivedAttachment[]>().nullable(),
     prevHash: p.string().length(64),
     hash: p.string().length(64),
     /** Checkpoint: HMAC-SHA256 of seq and hash under DESK_ARCHIVE_KEY (db/archive-chain.ts). */

@@ -4,6 +4,7 @@ import { HospitalSystem, NursingSystem } from './nursing-system.entity';
 import { SlaPolicy } from './sla-policy.entity';
 import { Escalation, Notification, Ticket, TicketEvent, TicketTask } from './ticket.entity';
 import { ArchiveRecord } from './archive-record.entity';
+import { Attachment, StoredFile } from './attachment.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { SavedView } from './saved-view.entity';
 import { Inspection, InspectionPlan, InspectionTemplate } from './inspection.entity';
@@ -11,6 +12,7 @@ import { User, UserSession } from './user.entity';
 import { WorkerHeartbeat } from './worker-heartbeat.entity';
 
 export * from './archive-record.entity';
+export * from './attachment.entity';
 export * from './department.entity';
 export * from './hospital.entity';
 export * from './idempotency-key.entity';
@@ -22,4 +24,4 @@ export * from './ticket.entity';
 export * from './user.entity';
 export * from './worker-heartbeat.entity';
 
-export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord, IdempotencyKey, WorkerHeartbeat, SavedView, InspectionTemplate, InspectionPlan, Inspection];
+export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord, IdempotencyKey, WorkerHeartbeat, SavedView, InspectionTemplate, InspectionPlan, Inspection, Attachment, StoredFile];

@@ -14,6 +14,7 @@ import { Migration20261202100000 } from './Migration20261202100000';
 import { Migration20261202110000 } from './Migration20261202110000';
 import { Migration20261202120000 } from './Migration20261202120000';
 import { Migration20261202160000 } from './Migration20261202160000';
+import { Migration20261202150000 } from './Migration20261202150000';
 
 /** Every committed migration, oldest first. `npm run db:migration:create` prints the line to add. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202110000', class: Migration20261202110000 },
   { name: 'Migration20261202120000', class: Migration20261202120000 },
   { name: 'Migration20261202160000', class: Migration20261202160000 },
+  { name: 'Migration20261202150000', class: Migration20261202150000 },
 ];

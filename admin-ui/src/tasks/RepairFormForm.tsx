@@ -4,6 +4,8 @@ import { StepForm } from './StepForm';
 import type { Task } from './types';
 import { orNull, toLocalInput, toOffsetIso, useCompleteTask } from './useCompleteTask';
 import { LIMITS } from '../../../domain/limits';
+import { PendingAttachments, usePendingFiles } from '../attachments/PendingAttachments';
+import { useServerErrorHandler } from '../common/errors';
 
 const text = (max: number) => [required(), maxLength(max)];
 
@@ -19,8 +21,16 @@ const validateFinish = [required(), notBeforeStart];
 export const RepairFormForm = ({ task, ticket }: { task: Task; ticket: TicketDetail }) => {
   const complete = useCompleteTask(task);
   const arrived = ticket.detail?.checkIns.at(-1)?.at;
-  const submit = (v: Record<string, unknown>) =>
-    complete({
+  const pending = usePendingFiles(ticket.id);
+  const handleError = useServerErrorHandler();
+  const submit = async (v: Record<string, unknown>) => {
+    // On-site photos first: a refused file keeps the form open, with nothing filed yet.
+    try {
+      await pending.send({ attachedTo: 'repairForm', ref: task.id });
+    } catch (error) {
+      return handleError(error);
+    }
+    return complete({
       faultDescription: v.faultDescription,
       cause: v.cause,
       handling: v.handling,
@@ -29,6 +39,7 @@ export const RepairFormForm = ({ task, ticket }: { task: Task; ticket: TicketDet
       startedAt: toOffsetIso(v.startedAt),
       finishedAt: toOffsetIso(v.finishedAt),
     });
+  };
   return (
     <StepForm
       onSubmit={submit}
@@ -45,6 +56,7 @@ export const RepairFormForm = ({ task, ticket }: { task: Task; ticket: TicketDet
       <TextInput source="partsReplaced" label="desk.fields.partsReplaced" validate={maxLength(LIMITS.short)} fullWidth />
       <DateTimeInput source="startedAt" label="desk.fields.startedAt" validate={required()} />
       <DateTimeInput source="finishedAt" label="desk.fields.finishedAt" validate={validateFinish} />
+      <PendingAttachments pending={pending} />
     </StepForm>
   );
 };

@@ -10,6 +10,7 @@ import { useServerErrorHandler } from '../common/errors';
 import { Section } from '../common/Section';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
 import { ByLine } from './TicketRecords';
+import { PendingAttachments, usePendingFiles } from '../attachments/PendingAttachments';
 import type { Note } from './types';
 import { LIMITS } from '../../../domain/limits';
 
@@ -44,9 +45,12 @@ export const TicketNotes = ({ ticketId, notes, canAdd }: { ticketId: string; not
   const refresh = useRefresh();
   const handleError = useServerErrorHandler();
   const [formKey, setFormKey] = useState(0);
+  const pending = usePendingFiles(ticketId);
   const submit = async (values: Record<string, unknown>) => {
     try {
       await dataProvider.ticketAction(ticketId, 'notes', staff ? { text: values.text, audience: values.audience } : { text: values.text });
+      // The files go to the note just added (the server takes my latest note), seen by whom it is for.
+      await pending.send({ attachedTo: 'note', visibleToHospital: !staff || values.audience === 'hospital' });
       notify('desk.actions.noteAdded', { type: 'success' });
       setFormKey((k) => k + 1);
       refresh();
@@ -79,6 +83,7 @@ export const TicketNotes = ({ ticketId, notes, canAdd }: { ticketId: string; not
         // A fresh, empty form after each note of mine (not when others add theirs while I type).
         <Form key={formKey} record={NO_RECORD} onSubmit={submit} defaultValues={{ text: '', audience: 'internal' }}>
           <NoteInput staff={staff} />
+          <PendingAttachments pending={pending} followsNote />
         </Form>
       )}
     </Section>

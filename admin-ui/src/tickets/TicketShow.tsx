@@ -20,6 +20,7 @@ import { WorkButton } from '../tasks/TaskButtons';
 import { SlaClocks } from './SlaClocks';
 import { StepField } from './StepField';
 import { TicketActions } from './TicketActions';
+import { TicketAttachments } from '../attachments/TicketAttachments';
 import { TicketNotes } from './TicketNotes';
 import { ArchivedChip, TicketRecords } from './TicketRecords';
 import { TicketTasks } from './TicketTasks';
@@ -144,6 +145,8 @@ const TicketShowContent = () => {
           ) : (
             <TicketTasks tasks={record.tasks ?? []} hospitalId={record.hospitalId} />
           )}
+          {/* Files can change until the ticket's archive record lists them. */}
+          <TicketAttachments ticketId={record.id} canAdd={record.status !== 'archived' && record.status !== 'cancelled'} />
           {isRole(permissions, 'hospital_contact') ? null : detail ? (
             <TicketRecords detail={detail} />
           ) : (
