@@ -160,4 +160,18 @@ describe('on site with a phone', () => {
     await fitsTheScreen(page);
     await shot(page, 'phone-10-contact-tickets');
   });
+
+  it('the hospital contact’s other pages fit the screen too: raising a request, the signed forms', async () => {
+    const { page } = stack.signedIn[1];
+    await page.goto(`${stack.baseUrl}/#/tickets/create`);
+    await page.getByRole('combobox', { name: /^系统/ }).waitFor();
+    await fitsTheScreen(page);
+    await onScreen(page.getByRole('button', { name: '保存' }));
+    await shot(page, 'phone-11-contact-new-request');
+    await page.goto(`${stack.baseUrl}/#/tasks`);
+    await page.getByRole('tab', { name: '已完成', exact: true }).tap();
+    await page.getByRole('article').filter({ hasText: ticketNo }).first().waitFor();
+    await fitsTheScreen(page);
+    await shot(page, 'phone-12-contact-tasks-done');
+  });
 });
