@@ -44,7 +44,9 @@ export class DocumentBuilder {
 
   constructor(meta: { title: string; subject?: string; author?: string }) {
     checkDocumentFonts();
-    this.doc = new PDFDocument({ size: PAGE.size, margin: PAGE.margin, bufferPages: true, info: { Title: meta.title, Subject: meta.subject, Author: meta.author } });
+    // pdfkit hashes every info value into the file's id: an undefined one would throw there.
+    const info = Object.fromEntries(Object.entries({ Title: meta.title, Subject: meta.subject, Author: meta.author }).filter(([, v]) => v !== undefined));
+    this.doc = new PDFDocument({ size: PAGE.size, margin: PAGE.margin, bufferPages: true, info });
     this.doc.registerFont('regular', CJK_FONTS.regular.file, CJK_FONTS.regular.name);
     this.doc.registerFont('bold', CJK_FONTS.bold.file, CJK_FONTS.bold.name);
     this.doc.font('regular').fontSize(SIZE.body).fillColor(INK);

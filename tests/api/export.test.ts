@@ -157,6 +157,27 @@ describe('export of a list as CSV and XLSX', () => {
     expect((await download(manager, 'tickets', { format: 'csv', sort: '["description","ASC"]' })).status).toBe(400);
   }, 240_000);
 
+  it('streams: a slow reader holds the export at a cursor page, and one who leaves ends its transaction', async () => {
+    const cookie = (manager as unknown as { cookie: string }).cookie;
+    const res = await fetch(`${stack.baseUrl}/api/tickets/export?${new URLSearchParams({ format: 'csv', filter })}`, { headers: { cookie } });
+    const reader = res.body!.getReader();
+    await reader.read();
+    const db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    try {
+      const cursors = async () => Number((await db.query(`select count(*) from pg_stat_activity where query like 'fetch forward % from desk_export' and state = 'idle in transaction'`)).rows[0].count);
+      // Not every row read at once: the export waits at its cursor for the reader.
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await cursors()).toBe(1);
+      await reader.cancel();
+      const deadline = Date.now() + 10_000;
+      while ((await cursors()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await cursors()).toBe(0);
+    } finally {
+      await db.end();
+    }
+  }, 240_000);
+
   it('tasks export the same way', async () => {
     const res = await download(manager, 'tasks', { format: 'xlsx' });
     expect(res.status).toBe(200);
