@@ -13,6 +13,8 @@ import { contentRange, parseListQuery, unknownFilter } from '../list-query';
 import { jsonBody, newRouter, route } from '../route';
 import { isActiveIn } from '../users/active-user';
 import { idList, idParams } from '../validate';
+import { noWorker } from '../workflow/ticket-gateway';
+import { workerLiveness } from '../workflow/worker-liveness';
 import { planSchedules, type PlanSchedules } from './plan-schedule';
 
 const planDto = (p: IInspectionPlan) => ({
@@ -60,7 +62,7 @@ const routes = {
   remove: route({ method: 'delete', path: '/{id}', operationId: 'deleteInspectionPlan', tag, summary: 'Delete a plan that has made no inspection yet', access: planners, request: { params: planId }, ok: { 204: 'Deleted, with its schedule' }, answers: [409] }),
   pause: route({ method: 'post', path: '/{id}/pause', operationId: 'pauseInspectionPlan', tag, summary: 'Pause a plan with a note (a change freeze): nothing starts until resumed', access: planners, request: { params: planId, body: jsonBody(note) } }),
   resume: route({ method: 'post', path: '/{id}/resume', operationId: 'resumeInspectionPlan', tag, summary: 'Resume a paused plan', access: planners, request: { params: planId, body: jsonBody(note) } }),
-  runNow: route({ method: 'post', path: '/{id}/run', operationId: 'runInspectionPlanNow', tag, summary: 'Open this month’s occurrence now (none is made twice)', access: planners, request: { params: planId } }),
+  runNow: route({ method: 'post', path: '/{id}/run', operationId: 'runInspectionPlanNow', tag, summary: 'Open this month’s occurrence now (none is made twice)', access: planners, request: { params: planId }, answers: [503] }),
   backfill: route({ method: 'post', path: '/{id}/backfill', operationId: 'backfillInspectionPlan', tag, summary: 'Make up the occurrences of past months (each month once, however often asked)', access: planners, request: { params: planId, body: jsonBody(months) }, ok: { 202: 'Accepted: the occurrences appear as the schedule runs them' }, answers: [422] }),
 };
 
@@ -70,6 +72,7 @@ function columns({ hospitalId, engineerId, ...rest }: PlanInput) {
 
 export function inspectionPlansRoutes(deps: AppDeps, schedules: PlanSchedules = planSchedules(deps.temporal, deps.timeZone, deps.settings.taskQueue)) {
   const r = newRouter();
+  const workerAlive = workerLiveness(deps.orm, deps.settings.taskQueue);
   const load = async (em: EntityManager, id: number) => {
     const p = await em.findOne(InspectionPlan, id);
     if (!p) throw notFound('plan.not_found');
@@ -155,13 +158,14 @@ export function inspectionPlansRoutes(deps: AppDeps, schedules: PlanSchedules = 
 
   r.openapi(routes.runNow, async (c) => {
     const p = await load(c.get('em'), c.req.valid('param').id);
+    if (!(await workerAlive())) throw noWorker();
     // Started here rather than by the schedule's trigger, so the occurrence says a person started it.
-    const run = await deps.temporal.workflow.start('inspectionDueWorkflow', {
-      workflowId: `inspection-plan-${p.id}-run-${Date.now()}`,
-      taskQueue: deps.settings.taskQueue,
-      args: [p.id, 'person'],
+    // Bounded: a run that outlasts it still completes, and pressing again finds the same occurrence.
+    const opened = await deps.temporal.connection.withDeadline(Date.now() + (deps.temporalTimeoutMs ?? 15_000), async () => {
+      const run = await deps.temporal.workflow.start('inspectionDueWorkflow', { workflowId: `inspection-plan-${p.id}-run-${Date.now()}`, taskQueue: deps.settings.taskQueue, args: [p.id, 'person'] });
+      return run.result();
     });
-    return c.json(await run.result());
+    return c.json(opened);
   });
 
   r.openapi(routes.backfill, async (c) => {

@@ -175,6 +175,11 @@ describe('a firing while no worker runs is not lost', () => {
     const plan = (await manager.post<Plan>('/api/inspection-plans', planBody({ hospitalId: hospitals.DEMO2, engineerId: a.engineer2.userId }))).body;
     await stack.stopWorker();
     try {
+      // A person is told at once rather than kept waiting on a run nobody would pick up.
+      const started = Date.now();
+      const pressed = await manager.post<{ code: string }>(`/api/inspection-plans/${plan.id}/run`);
+      expect([pressed.status, pressed.body.code]).toEqual([503, 'workflow.no_worker']);
+      expect(Date.now() - started).toBeLessThan(2000);
       await stack.client.schedule.getHandle(planScheduleId(plan.id)).trigger();
       await sleep(2000);
       expect(await inspectionsOf(plan.id)).toEqual([]);
