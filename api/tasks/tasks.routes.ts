@@ -10,7 +10,6 @@ import { span } from '../timing';
 import { actorOf } from '../workflow/actor';
 import { refusalsAsHttp } from '../workflow/step-errors';
 import type { TicketGateway } from '../workflow/ticket-gateway';
-import type { ProjectionBatch } from '../../domain/projection';
 import type { TaskDto } from './task.dto';
 import { completedByUpdate, findVisibleTask, listVisibleTasks, TASK_SORTABLE } from './task.sql';
 import { redrawSignature } from './signature-image';
@@ -41,22 +40,6 @@ async function assertAssignable(em: EntityManager, field: string, userId: number
   if (!(await isActiveIn(em, userId, roles))) throw unprocessable({ [field]: said('step.active_user', { roles: roles.join(' or ') }) });
 }
 
-/** The task as the step left it, from the events the Update answered with (already written): no second read. */
-function afterStep(before: TaskDto, projected: ProjectionBatch): TaskDto | undefined {
-  const events = projected.projections;
-  const closed = events.flatMap((p) => p.closedTasks).find((t) => t.id === before.id);
-  const last = events.at(-1);
-  if (!closed || !last) return undefined;
-  return {
-    ...before,
-    status: closed.status,
-    outcome: closed.outcome,
-    completedById: closed.completedById,
-    completedAt: new Date(closed.completedAt).toISOString(),
-    ticketStep: last.ticket.step,
-    faultLevel: last.ticket.faultLevel,
-  };
-}
 
 /** What the step sends on: the people it names checked, a signature drawn again. */
 async function stepData(em: EntityManager, task: TaskDto, d: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -141,8 +124,9 @@ export function tasksRoutes(tickets: TicketGateway, timeZone: string) {
       if ((await completedByUpdate(em, task.id)) === updateId) return c.json(task);
       throw new ApiError(409, said('task.already_done'));
     }
-    const result = await refusalsAsHttp(() => tickets.update(task.ticketId, step.update, { actor: actorOf(user), taskId: task.id, data }, { updateId, timed: (part, fn) => span(c, part, fn) }));
-    return c.json(afterStep(task, result.projected) ?? (await visibleTask(em, user, task.id)));
+    await refusalsAsHttp(() => tickets.update(task.ticketId, step.update, { actor: actorOf(user), taskId: task.id, data }, { updateId, timed: (part, fn) => span(c, part, fn) }));
+    // Read again, as a retry reads it: the ticket's clocks and urgency moved with the step.
+    return c.json(await visibleTask(em, user, task.id));
   });
   return r;
 }

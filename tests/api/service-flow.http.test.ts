@@ -303,6 +303,7 @@ describe('the task list over HTTP: who sees which tasks, its filters and its sor
     expect(Object.keys(listed)).toEqual([
       'id', 'ticketId', 'kind', 'candidateRole', 'assigneeId', 'assigneeName', 'status', 'dueAt', 'outcome',
       'completedById', 'completedAt', 'createdAt', 'ticketTitle', 'ticketStep', 'faultLevel', 'hospitalId',
+      'hospitalName', 'ticketBreached', 'ticketDueAt',
     ]);
     expect(listed).toEqual({
       id: T(92), ticketId: ours.id, kind: 'remote', candidateRole: 'engineer', assigneeId: a.engineer.userId, assigneeName: '张工',
