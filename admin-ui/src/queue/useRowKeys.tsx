@@ -42,7 +42,8 @@ export function useRowKeys<R extends RaRecord>(open: (record: R) => void) {
         const next = Math.min(rows.length - 1, Math.max(0, index + (e.key === 'j' ? 1 : -1)));
         setIndex(next);
         document.querySelectorAll('.RaDatagrid-tbody > tr')[next]?.scrollIntoView({ block: 'nearest' });
-      } else if (e.key === 'Enter' && rows[index]) {
+      } else if (e.key === 'Enter' && rows[index] && !(e.target instanceof HTMLElement && e.target.closest('button, a, [role="button"], [role="checkbox"]'))) {
+        // (Enter on a focused button or link is that control's, not the row's.)
         open(rows[index]);
       } else {
         return;

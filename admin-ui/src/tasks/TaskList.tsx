@@ -92,7 +92,7 @@ export const TASK_COLUMNS_KEY = 'tasks.queue';
 // Fixed columns in px (13 px text); the title takes what is left, the hospital a share of it.
 const WIDTHS = {
   kind: '72px',
-  ticketId: '128px',
+  ticketId: '138px',
   hospitalName: '13%',
   faultLevel: '78px',
   ticketStep: '60px',

@@ -70,8 +70,8 @@ const breachedRow = (record: Ticket) => (record.status === 'open' && (record.rep
 
 // Fixed columns in px (13 px text); the title takes what is left, the hospital a share of it.
 const WIDTHS = {
-  id: '128px',
-  hospitalName: '15%',
+  id: '138px',
+  hospitalName: '13%',
   systemCode: '84px',
   faultLevel: '78px',
   step: '60px',
