@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
+import { PROFILE_PATH, ProfilePage } from './account/ProfilePage';
 import archiveRecords from './archive-records';
 import { AppTitle } from './AppTitle';
 import { authProvider, CHANGE_PASSWORD_PATH } from './authProvider';
@@ -87,6 +88,7 @@ export const App = () => (
       // Every signed-in user changes their own password here (the user menu's 修改密码).
       <CustomRoutes key="account">
         <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+        <Route path={PROFILE_PATH} element={<ProfilePage />} />
       </CustomRoutes>,
     ]}
   </Admin>

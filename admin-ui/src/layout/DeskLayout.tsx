@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Logout, TitlePortal, UserMenu, useGetIdentity } from 'react-admin';
 import { ChangePasswordMenuItem } from '../account/ChangePasswordMenuItem';
 import { ChangePasswordPage } from '../account/ChangePasswordPage';
+import { LanguageMenuItem, ProfileMenuItem } from '../account/UserMenuItems';
 import type { DeskIdentity } from '../authProvider';
 import { NotificationBell } from '../notifications/NotificationBell';
 
@@ -9,7 +10,9 @@ const useMustChangePassword = () => (useGetIdentity().identity as DeskIdentity |
 
 const DeskUserMenu = () => (
   <UserMenu>
+    <ProfileMenuItem />
     <ChangePasswordMenuItem />
+    <LanguageMenuItem />
     <Logout />
   </UserMenu>
 );
