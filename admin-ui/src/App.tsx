@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
+import { PROFILE_PATH, ProfilePage } from './account/ProfilePage';
 import archiveRecords from './archive-records';
 import { AppTitle } from './AppTitle';
 import { authProvider, CHANGE_PASSWORD_PATH } from './authProvider';
@@ -91,6 +92,7 @@ export const App = () => (
         {/* A printed repair form's verification code, typed in or followed from a link. */}
         <Route path={VERIFY_PATH} element={<VerifyPage />} />
         <Route path={`${VERIFY_PATH}/:code`} element={<VerifyPage />} />
+        <Route path={PROFILE_PATH} element={<ProfilePage />} />
       </CustomRoutes>,
     ]}
   </Admin>

@@ -121,7 +121,9 @@ describe('the on-site service flow, each role in its own browser', () => {
     expect(await confirm.isDisabled()).toBe(false);
     await shot(page, 'flow-10-signature-pad');
     await confirm.click();
-    await onTicketPage(page);
+    // The hospital's ticket page is its plain progress view (no task table).
+    await page.waitForURL(/#\/tickets\/SR-.+\/show/);
+    await page.getByRole('region', { name: '处理进度' }).waitFor();
     // Archiving runs right after the signature; the page refreshes by itself.
     await page.getByText('已归档').first().waitFor({ timeout: 30_000 });
     const signature = page.getByRole('region', { name: '医院签字确认', exact: true });

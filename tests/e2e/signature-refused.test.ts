@@ -1,4 +1,4 @@
-import { apiAs, choose, expectOk, fill, onTicketPage, openTask, openTaskId, shot, useConsoleStack, userId } from '../support/e2e-console';
+import { apiAs, choose, expectOk, fill, openTask, openTaskId, shot, useConsoleStack, userId } from '../support/e2e-console';
 import { approve, repairForm, triage } from '../../harness/step-data';
 
 const stack = useConsoleStack();
@@ -41,7 +41,9 @@ describe('the hospital refuses to sign', () => {
     await fill(page, /^原因/, '白板仍偶尔不刷新，请再次检查');
     await shot(page, 'refuse-02-refusal-filled');
     await page.getByRole('button', { name: '拒绝签字' }).click();
-    await onTicketPage(page);
+    // The hospital's ticket page is its plain progress view (no task table).
+    await page.waitForURL(/#\/tickets\/SR-.+\/show/);
+    await page.getByRole('region', { name: '处理进度' }).waitFor();
     const refusals = page.getByRole('region', { name: '拒绝签字记录' });
     await refusals.waitFor();
     expect(await refusals.innerText()).toContain('白板仍偶尔不刷新，请再次检查');

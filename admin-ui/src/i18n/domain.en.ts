@@ -204,6 +204,13 @@ export const domainEnglish = {
       firstSignIn: 'You signed in with a one-time password. Choose a password of your own to go on.',
       submit: 'Change password',
       changed: 'Password changed; your other sign-ins have ended',
+      profile: 'My profile',
+      displayName: 'Name',
+      role: 'Role',
+      phone: 'Phone',
+      email: 'E-mail',
+      phoneInvalid: 'Digits, spaces and + - ( ) only',
+      profileSaved: 'Profile saved',
     },
     duration: {
       days: '%{n} d',

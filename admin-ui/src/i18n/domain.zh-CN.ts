@@ -206,6 +206,13 @@ export const domainChinese: DomainMessages = {
       firstSignIn: '您使用的是一次性密码登录，请先设置自己的密码再继续。',
       submit: '修改密码',
       changed: '密码已修改，其他登录已失效',
+      profile: '我的资料',
+      displayName: '姓名',
+      role: '角色',
+      phone: '联系电话',
+      email: '电子邮件',
+      phoneInvalid: '只能包含数字、空格和 + - ( )',
+      profileSaved: '资料已保存',
     },
     duration: {
       days: '%{n} 天',

@@ -51,11 +51,11 @@ export const serverChinese: Record<MessageCode, string> = {
   'request.too_many_writes': '操作过于频繁，请 %{seconds} 秒后再试',
 
   'service.database_unavailable': '数据库暂时不可用，请稍后重试。',
-  'service.workflow_unavailable': '工作流服务暂时不可用，请稍后重试。',
+  'service.workflow_unavailable': '处理服务暂时不可用，请稍后重试。',
   'service.internal': '服务器内部错误',
   'service.ticket_numbers_behind': '暂无可用的服务请求编号：服务请求编号序列落后，请联系管理员',
 
-  'history.vendor_only': '原始工作流记录仅供厂商人员查看；处理时间线显示服务请求的进展',
+  'history.vendor_only': '原始审计记录仅供服务方人员查看；处理时间线显示服务请求的进展',
   'ticket.not_found': '未找到该服务请求',
   'task.not_found': '未找到该任务',
   'user.not_found': '未找到该用户',
@@ -229,7 +229,7 @@ export const serverChinese: Record<MessageCode, string> = {
   'attachment.visibility': 'visibleToHospital 只能是 true 或 false',
   'attachment.multipart': '请以 multipart/form-data 上传文件',
 
-  'ticket.workflow_lost': '此服务请求的工作流已丢失，需由服务经理从最后记录的状态重新启动',
+  'ticket.workflow_lost': '此服务请求的处理已中断，需由服务经理从最后记录的状态重新启动',
   'ticket.restart_not_lost': '只有工作流已丢失的服务请求才能重新启动',
   'ticket.restart_not_open': '只有处理中的服务请求才能重新启动；此单状态为%{status}',
   'ticket.restart_running': '此服务请求的工作流已重新运行',

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Logout, Menu, TitlePortal, UserMenu, useGetIdentity } from 'react-admin';
 import { ChangePasswordMenuItem } from '../account/ChangePasswordMenuItem';
 import { ChangePasswordPage } from '../account/ChangePasswordPage';
+import { LanguageMenuItem, ProfileMenuItem } from '../account/UserMenuItems';
 import type { DeskIdentity } from '../authProvider';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { VERIFY_PATH } from '../verify/VerifyPage';
@@ -11,7 +12,9 @@ const useMustChangePassword = () => (useGetIdentity().identity as DeskIdentity |
 
 const DeskUserMenu = () => (
   <UserMenu>
+    <ProfileMenuItem />
     <ChangePasswordMenuItem />
+    <LanguageMenuItem />
     <Logout />
   </UserMenu>
 );
