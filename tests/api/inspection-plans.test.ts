@@ -175,6 +175,11 @@ describe('a firing while no worker runs is not lost', () => {
     const plan = (await manager.post<Plan>('/api/inspection-plans', planBody({ hospitalId: hospitals.DEMO2, engineerId: a.engineer2.userId }))).body;
     await stack.stopWorker();
     try {
+      // The stopped worker's heartbeat row goes a moment after it stops; the desk says so then.
+      for (let i = 0; (await manager.get('/api/ready')).status !== 503; i++) {
+        if (i > 100) throw new Error('/api/ready never said the worker was gone');
+        await sleep(100);
+      }
       // A person is told at once rather than kept waiting on a run nobody would pick up.
       const started = Date.now();
       const pressed = await manager.post<{ code: string }>(`/api/inspection-plans/${plan.id}/run`);
