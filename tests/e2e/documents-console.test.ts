@@ -66,4 +66,25 @@ describe('documents in the console: the signed repair form, its code, exports, p
     expect(book.worksheets[0].actualRowCount).toBe(total + 1);
     expect(book.worksheets[0].getRow(1).getCell(1).value).toBe('问题单号');
   }, 60_000);
+
+  it('导出所选 downloads only the rows ticked in the list', async () => {
+    const { page } = await stack.as('manager');
+    await page.goto(`${stack.baseUrl}/#/tickets`);
+    const rows = page.locator('tbody tr');
+    await rows.nth(1).waitFor();
+    const picked: string[] = [];
+    for (const i of [0, 1]) {
+      await rows.nth(i).locator('input[type=checkbox]').check();
+      picked.push((await rows.nth(i).locator('td.column-id').innerText()).trim());
+    }
+    await page.getByRole('button', { name: '导出所选' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Excel/ }).click()]);
+    const file = path.join(tmp, 'selected.xlsx');
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0];
+    expect(sheet.actualRowCount).toBe(3);
+    expect([sheet.getRow(2).getCell(1).value, sheet.getRow(3).getCell(1).value].sort()).toEqual(picked.sort());
+  }, 60_000);
 });

@@ -42,5 +42,11 @@ export const formatDateTime = (value: string | number | Date | null | undefined,
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
 
+/** The same format without the year when it is this year's (12-02 14:05): dense lists; the full one on hover. */
+export const formatShortDateTime = (value: string | number | Date | null | undefined): string => {
+  const full = formatDateTime(value);
+  return full.startsWith(`${new Date().getFullYear()}-`) ? full.slice(5) : full;
+};
+
 /** Polling interval for lists and show pages: work moved on by others appears without a reload. */
 export const POLL_MS = 5000;

@@ -510,6 +510,9 @@ export const domainEnglish = {
       button: 'Export',
       xlsx: 'Excel (XLSX), all rows of this filter',
       csv: 'CSV, all rows of this filter',
+      selected: 'Export selected',
+      xlsxSelected: 'Excel (XLSX), the selected rows',
+      csvSelected: 'CSV, the selected rows',
     },
     verify: {
       menu: 'Verify a repair form',

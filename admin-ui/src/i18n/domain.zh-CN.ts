@@ -512,6 +512,9 @@ export const domainChinese: DomainMessages = {
       button: '导出',
       xlsx: 'Excel（XLSX），当前筛选的全部记录',
       csv: 'CSV，当前筛选的全部记录',
+      selected: '导出所选',
+      xlsxSelected: 'Excel（XLSX），所选记录',
+      csvSelected: 'CSV，所选记录',
     },
     verify: {
       menu: '验证维修单',

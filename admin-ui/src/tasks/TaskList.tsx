@@ -8,7 +8,6 @@ import { useNavigate } from 'react-router-dom';
 import {
   AutocompleteInput,
   DatagridConfigurable,
-  DateField,
   DateInput,
   FilterButton,
   FunctionField,
@@ -24,6 +23,7 @@ import {
 import type { DeskIdentity } from '../authProvider';
 import type { Role } from '../choices';
 import { ExportMenuButton } from '../common/ExportMenuButton';
+import { DateTimeField } from '../common/DateTimeField';
 import { POLL_MS } from '../common/time';
 import { UserSelectInput } from '../common/UserSelectInput';
 import { ChoiceCell, TextCell } from '../queue/CellText';
@@ -102,7 +102,6 @@ const WIDTHS = {
   urgency: '108px',
   actions: '150px',
 };
-const SHORT_TIME = { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
 
 /** Rows moved through with j/k; Enter opens the step's form when it is mine to do, else the request. */
 const TaskDatagrid = () => {
@@ -120,7 +119,7 @@ const TaskDatagrid = () => {
       <DatagridConfigurable
         preferenceKey={TASK_COLUMNS_KEY}
         rowClick={false}
-        bulkActionButtons={claims ? <ClaimSelectedButton /> : false}
+        bulkActionButtons={<>{claims && <ClaimSelectedButton />}<ExportMenuButton selected /></>}
         rowSx={(t: Task, index: number) => ({ ...(t.status === 'open' ? {} : { opacity: 0.7 }), ...highlighted(t, index) })}
         sx={denseGrid(WIDTHS)}
         size="small"
@@ -133,7 +132,7 @@ const TaskDatagrid = () => {
         <ChoiceCell source="ticketStep" group="step" sortable={false} />
         <TextCell source="assigneeName" sortable={false} />
         <ChoiceCell source="status" group="taskStatus" />
-        <DateField source="createdAt" showTime options={SHORT_TIME} />
+        <DateTimeField source="createdAt" short />
         <TaskSlaCell source="urgency" sortBy="urgency" label="desk.sla.title" />
         <FunctionField
           source="actions"

@@ -2,7 +2,6 @@ import {
   AutocompleteInput,
   CreateButton,
   DatagridConfigurable,
-  DateField,
   DateInput,
   FilterButton,
   List,
@@ -19,6 +18,7 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { faultLevelChoices, statusChoices, stepChoices, systemChoices } from '../choices';
 import { ExportMenuButton } from '../common/ExportMenuButton';
+import { DateTimeField } from '../common/DateTimeField';
 import { POLL_MS } from '../common/time';
 import { UserSelectInput } from '../common/UserSelectInput';
 import { ChoiceCell, TextCell } from '../queue/CellText';
@@ -94,7 +94,7 @@ const TicketGrid = ({ vendor }: { vendor: boolean }) => {
       <DatagridConfigurable
         preferenceKey={TICKET_COLUMNS_KEY}
         rowClick="show"
-        bulkActionButtons={assign ? <AssignSelectedButton /> : false}
+        bulkActionButtons={<>{assign && <AssignSelectedButton />}<ExportMenuButton selected /></>}
         rowSx={(record: Ticket, index: number) => ({ ...breachedRow(record), ...highlighted(record, index) })}
         sx={denseGrid(WIDTHS)}
         size="small"
@@ -106,7 +106,7 @@ const TicketGrid = ({ vendor }: { vendor: boolean }) => {
         <ChoiceCell source="faultLevel" group="faultLevel" />
         <StepField source="step" />
         <TextCell source="assigneeName" sortable={false} />
-        <DateField source="receivedAt" showTime options={{ month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }} />
+        <DateTimeField source="receivedAt" short />
         <SlaCell source="urgency" sortBy="urgency" label="desk.sla.title" />
       </DatagridConfigurable>
       {!isPending && dialog}
