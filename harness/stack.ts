@@ -33,7 +33,7 @@ export interface StackOptions {
   /** With ownDatabase: false = reference data only, no demo users (a production first start). */
   demo?: boolean;
   /** Settings of the API (cookies, proxies, idle limit, throttling) as a deployment would set them. */
-  app?: Pick<AppDeps, 'secureCookies' | 'trustedProxies' | 'idleMinutes' | 'throttle' | 'log' | 'accessLog'>;
+  app?: Pick<AppDeps, 'secureCookies' | 'trustedProxies' | 'idleMinutes' | 'throttle' | 'log' | 'accessLog' | 'writeRate'>;
   /** A Temporal server of the file's own (a drill that loses its state) instead of the run's. */
   temporalAddress?: string;
 }

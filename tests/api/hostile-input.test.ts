@@ -4,6 +4,7 @@ import { ApiSession } from '../../harness/http-session';
 import { atSignature, handleOf, openTicket, refusal, taskOf } from '../../harness/tickets';
 import { accept, refuse, triage } from '../../harness/step-data';
 import { useStack } from '../../harness/use-stack';
+import { WriteRate } from '../../api/write-rate';
 import { INVALID_INPUT, addNoteUpdate } from '../../workflows/ticket/messages';
 
 /**
@@ -218,9 +219,13 @@ describe('a body too large', () => {
 });
 
 describe('a user writing in a loop', () => {
+  // The desk's burst of 60 refilled at one write per 5 s (not 5 per second): a slow machine's loop
+  // cannot earn a token back before the write that must be refused.
+  const slow = useStack({ app: { writeRate: new WriteRate(12, 60) } });
   it('is slowed to the write rate with 429 and Retry-After; the refused write is not written, and after the wait it is', async () => {
+    const { stack } = slow;
     const manager = await ApiSession.login(stack.baseUrl, 'manager');
-    const t = await openTicket(stack, a.cdphc);
+    const t = await openTicket(stack, slow.a.cdphc);
     // A script marking a notification read in a loop, 50 at a time: past the burst of 60 at once.
     const statuses: number[] = [];
     for (let i = 0; i < 200; i += 50) {
