@@ -81,7 +81,10 @@ const finding = (seq: number, ticketId: string, what: Said): ChainProblem => ({ 
 async function changedAttachments(em: EntityManager, listed: ArchivedAttachment[]): Promise<ArchivedAttachment[]> {
   const changed: ArchivedAttachment[] = [];
   for (const a of listed) {
-    const bytes = await storeOf(a.storage, em.fork()).get(a.fileId);
+    // A store that cannot be read (its directory unset or gone) is a finding, not a failed check.
+    const bytes = await Promise.resolve()
+      .then(() => storeOf(a.storage, em.fork()).get(a.fileId))
+      .catch(() => null);
     if (!bytes || createHash('sha256').update(bytes).digest('hex') !== a.sha256) changed.push(a);
   }
   return changed;

@@ -30,7 +30,7 @@ export const uploadBodyLimit = bodyLimit({
   },
 });
 
-const ticketId = textIdParams('ticket.not_found', 'Ticket number (问题单号)', 'SR-20261202-00042');
+const ticketId = textIdParams('ticket.not_found', 'Ticket number (服务请求编号)', 'SR-20261202-00042');
 const attachmentId = idParams('attachment.not_found');
 
 const uploadForm = z.object({

@@ -14,7 +14,7 @@ import { ticketsVisibleTo } from '../tickets/tickets.routes';
 import { textIdParams } from '../validate';
 import { repairFormPdf } from './repair-form.pdf';
 
-const ticketId = textIdParams('ticket.not_found', 'Ticket number (问题单号)', 'SR-20261202-00042');
+const ticketId = textIdParams('ticket.not_found', 'Ticket number (服务请求编号)', 'SR-20261202-00042');
 const codeParams = z.object({
   code: z.string().max(40, 'verification.code_format').openapi({ param: { description: 'The verification code printed on a repair form (10 letters and digits; case, spaces and dashes do not matter)' }, example: '7QF3M-0K2ZD' }),
 });

@@ -20,7 +20,7 @@ export const restartRoute = route({
   summary: 'Restart a ticket whose workflow was lost',
   description: 'A new run under the same workflow ID carries on from the state PostgreSQL recorded; `restart.skipped` lists recorded events the rebuild could not replay.',
   access: ['manager', 'admin'],
-  request: { params: textIdParams('ticket.not_found', 'Ticket number (问题单号)', 'SR-20261202-00042') },
+  request: { params: textIdParams('ticket.not_found', 'Ticket number (服务请求编号)', 'SR-20261202-00042') },
   ok: { 200: 'The ticket as it now is, running again' },
   answers: [409],
 });

@@ -144,7 +144,7 @@ export function listFilter(filter: Record<string, unknown>, timeZone: string): F
   return where.length ? { $and: where } : {};
 }
 
-const ticketId = textIdParams('ticket.not_found', 'Ticket number (问题单号)', 'SR-20261202-00042');
+const ticketId = textIdParams('ticket.not_found', 'Ticket number (服务请求编号)', 'SR-20261202-00042');
 
 /** The ticket a step's path names, read before its body is checked: another hospital's ticket is 404 whatever was sent. */
 const named = new WeakMap<Context, Awaited<ReturnType<typeof visibleTicket>>>();

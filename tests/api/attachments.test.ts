@@ -19,7 +19,8 @@ const png = screenshotPng(1440, 900);
 const log = serviceLog(2 * 1024 * 1024);
 const huge = serviceLog(MAX_ATTACHMENT_BYTES + 200 * 1024);
 
-const { stack, a } = useStack();
+// Its own database: other files' chain checks must not meet records whose files lived in its temporary directory.
+const { stack, a } = useStack({ ownDatabase: true });
 const s = {} as Record<'dispatcher' | 'engineer' | 'cdphc' | 'demo2', ApiSession>;
 
 beforeAll(async () => {

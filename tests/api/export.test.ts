@@ -100,13 +100,13 @@ describe('export of a list as CSV and XLSX', () => {
     const rows = parseCsv(res.bytes.toString('utf8').slice(1));
     expect(rows).toHaveLength(ROWS + 1);
     const [header, ...body] = rows;
-    expect(header.slice(0, 5)).toEqual(['问题单号', '受理时间', '医院', '科室', '系统']);
+    expect(header.slice(0, 5)).toEqual(['服务请求编号', '受理时间', '医院', '科室', '系统']);
     expect(header).toEqual(expect.arrayContaining(['标题', '故障级别', '状态', '当前环节', '处理人', '报告人', '联系电话', '答复时限']));
     expect(body.every((r) => r.length === header.length)).toBe(true);
     const col = (name: string) => header.indexOf(name);
     // In the list's order (id ascending), all distinct.
-    expect(body[0][col('问题单号')]).toBe('SR-20991231-00001');
-    expect(new Set(body.map((r) => r[col('问题单号')])).size).toBe(ROWS);
+    expect(body[0][col('服务请求编号')]).toBe('SR-20991231-00001');
+    expect(new Set(body.map((r) => r[col('服务请求编号')])).size).toBe(ROWS);
     expect(body[0][col('标题')]).toBe(`'${FORMULA_TITLE}`);
     expect(body[0][col('联系电话')]).toBe(`'-13800000000`);
     expect(body[1][col('标题')]).toBe(`${MARK} 第 2 号，白板不刷新, "引号" 与逗号`);
@@ -127,7 +127,7 @@ describe('export of a list as CSV and XLSX', () => {
     expect(sheet.name).toBe('服务请求');
     expect(sheet.actualRowCount).toBe(ROWS + 1);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 3)).toEqual(['问题单号', '受理时间', '医院']);
+    expect(header.slice(0, 3)).toEqual(['服务请求编号', '受理时间', '医院']);
     const title = sheet.getRow(2).getCell(header.indexOf('标题') + 1);
     expect(title.type).toBe(ExcelJS.ValueType.String);
     expect(title.value).toBe(FORMULA_TITLE);
@@ -184,7 +184,7 @@ describe('export of a list as CSV and XLSX', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.bytes as unknown as ArrayBuffer);
     const header = (book.worksheets[0].getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(['任务编号', '问题单号', '服务请求', '任务']);
+    expect(header.slice(0, 4)).toEqual(['任务编号', '服务请求编号', '服务请求', '任务']);
     const csv = await download(contact, 'tasks', { format: 'csv' });
     expect(csv.status).toBe(200);
     expect(parseCsv(csv.bytes.toString('utf8').slice(1))[0][0]).toBe('任务编号');

@@ -58,7 +58,7 @@ describe('the signed repair form (系统维修单) as a PDF', () => {
     const bytes = await pdfBytes(contact, ticketId);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     text = pdfText(bytes);
-    for (const label of ['系统维修单', '问题单号', '医院', '系统', '故障描述', '故障原因', '处理过程', '处理结果', '开始时间', '完成时间', '现场服务工程师', '签字人', '签字时间', '签名', '验证码']) {
+    for (const label of ['系统维修单', '服务请求编号', '医院', '系统', '故障描述', '故障原因', '处理过程', '处理结果', '开始时间', '完成时间', '现场服务工程师', '签字人', '签字时间', '签名', '验证码']) {
       expect(text).toContain(label);
     }
     const form = repairForm();

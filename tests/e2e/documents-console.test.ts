@@ -64,7 +64,7 @@ describe('documents in the console: the signed repair form, its code, exports, p
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     expect(book.worksheets[0].actualRowCount).toBe(total + 1);
-    expect(book.worksheets[0].getRow(1).getCell(1).value).toBe('问题单号');
+    expect(book.worksheets[0].getRow(1).getCell(1).value).toBe('服务请求编号');
   }, 60_000);
 
   it('导出所选 downloads only the rows ticked in the list', async () => {

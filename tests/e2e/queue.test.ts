@@ -3,8 +3,10 @@ import { hospitalWithPolicy } from '../../harness/hospital-policy';
 import type { ApiSession } from '../../harness/http-session';
 import { sleep } from '../../harness/wait';
 import { apiAs, expectOk, shot, useConsoleStack } from '../support/e2e-console';
+import { WriteRate } from '../../api/write-rate';
 
-const stack = useConsoleStack();
+// Seeding 300 requests is a script, not the user under test: no write limit for it.
+const stack = useConsoleStack({ writeRate: new WriteRate(1e6, 1e6) });
 
 // Hospital names as long as real ones (60+ characters), titles as people type them.
 const HOSPITALS = [

@@ -23,7 +23,7 @@ describe('the document builder (repair forms now, inspection reports next)', () 
         ['巡检内容', '系统运行环境检查、系统配置检查、系统结构分析、历史故障调查与问题汇总、业务存储容量需求分析'],
         ['备注', null],
       ])
-      .table('历史故障调查与问题汇总', [{ label: '日期' }, { label: '问题单号', weight: 2 }, { label: '问题', weight: 2 }, { label: '结果' }], rows)
+      .table('历史故障调查与问题汇总', [{ label: '日期' }, { label: '服务请求编号', weight: 2 }, { label: '问题', weight: 2 }, { label: '结果' }], rows)
       .image('签名', PNG_DATA_URL)
       .setFooter({ text: '医院维保服务台', verificationCode: { label: '验证码', code: '7QF3M-0K2ZD' } })
       .toBuffer();
@@ -37,7 +37,7 @@ describe('the document builder (repair forms now, inspection reports next)', () 
       expect(page).toContain('验证码 7QF3M-0K2ZD');
     });
     // The table's header starts every page it runs onto.
-    expect(text[1]).toMatch(/日期\s+问题单号\s+问题\s+结果/);
+    expect(text[1]).toMatch(/日期\s+服务请求编号\s+问题\s+结果/);
     const all = text.join('\n');
     for (const r of rows) expect(all).toContain(r[1]);
     expect(all).toContain('签名');

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../db/seeders/demo.seeder';
 import { CONSOLE_DIR } from '../../scripts/console-build';
 import { launchBrowser, screenshot } from './browser';
 import { ApiSession } from '../../harness/http-session';
-import { startStack, type Stack } from '../../harness/stack';
+import { startStack, type Stack, type StackOptions } from '../../harness/stack';
 
 /**
  * Browser helpers for the console tests: each user in their own browser context (their own
@@ -219,12 +219,12 @@ export interface ConsoleStack {
  * Starts the stack serving the built console (what `npm start` serves), on a database of the
  * file's own, and a browser before the file's tests, and stops them after. Call it at the top level of a test file.
  */
-export function useConsoleStack(): ConsoleStack {
+export function useConsoleStack(app: StackOptions['app'] = {}): ConsoleStack {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   const signedIn: ConsoleUser[] = [];
   beforeAll(async () => {
-    stack = await startStack({ consoleDir: CONSOLE_DIR, ownDatabase: true });
+    stack = await startStack({ consoleDir: CONSOLE_DIR, ownDatabase: true, app });
     browser = await launchBrowser();
   });
   afterAll(async () => {

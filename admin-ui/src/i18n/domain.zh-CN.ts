@@ -524,7 +524,7 @@ export const domainChinese: DomainMessages = {
       check: '验证',
       verified: '真实有效：此维修单与存档记录一致，存档后未被改动。',
       notVerified: '警告：此验证码对应的存档记录校验未通过，请告知服务经理。',
-      ticketId: '问题单号',
+      ticketId: '服务请求编号',
       hospitalName: '医院',
       signedAt: '签字时间',
       signerName: '签字人',

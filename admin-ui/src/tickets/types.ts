@@ -2,7 +2,7 @@ import type { TicketState } from '../../../domain/ticket';
 import type { Category, Channel, ClockName, FaultLevel, MaintenanceType, Status, Step, SystemCode } from '../choices';
 import type { Task } from '../tasks/types';
 
-/** A ticket as GET /api/tickets and /api/tickets/:id return it; `id` is the ticket number (问题单号). */
+/** A ticket as GET /api/tickets and /api/tickets/:id return it; `id` is the ticket number (服务请求编号). */
 export interface Ticket {
   id: string;
   workflowId?: string;
