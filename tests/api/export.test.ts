@@ -147,7 +147,7 @@ describe('export of a list as CSV and XLSX', () => {
   it('English headers when asked; the list’s own filters and refusals apply', async () => {
     const en = await download(manager, 'tickets', { format: 'csv', filter: JSON.stringify({ q: MARK, faultLevel: 1 }), locale: 'en' });
     const [header, ...body] = parseCsv(en.bytes.toString('utf8').slice(1));
-    expect(header[0]).toBe('Ticket No.');
+    expect(header[0]).toBe('Request No.');
     expect(body).toHaveLength(ROWS / 4);
     // An engineer sees only what they worked on: none of these.
     const mine = parseCsv((await download(engineer, 'tickets', { format: 'csv', filter })).bytes.toString('utf8').slice(1));
