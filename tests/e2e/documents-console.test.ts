@@ -41,12 +41,12 @@ describe('documents in the console: the signed repair form, its code, exports, p
   it('printing a ticket page leaves out the app bar, the menu and the buttons', async () => {
     const { page } = await stack.as('manager');
     await page.goto(`${stack.baseUrl}/#/tickets/${ticketId}/show`);
-    await page.getByRole('region', { name: '系统问题单' }).waitFor();
+    await page.getByRole('region', { name: '服务请求' }).waitFor();
     await page.emulateMedia({ media: 'print' });
     for (const hidden of [page.locator('.MuiAppBar-root'), page.locator('.RaSidebar-root'), page.getByRole('link', { name: '下载维修单 (PDF)' })]) {
       expect(await hidden.first().isVisible()).toBe(false);
     }
-    expect(await page.getByRole('region', { name: '系统问题单' }).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: '服务请求' }).isVisible()).toBe(true);
     await shot(page, 'ticket-print');
     await page.emulateMedia({ media: 'screen' });
   }, 60_000);

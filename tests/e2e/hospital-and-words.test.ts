@@ -27,7 +27,7 @@ describe('what the hospital sees, in words a person uses', () => {
     await notes.getByText(INTERNAL).waitFor();
     // Written: the form is emptied for the next note, as the confirmation says.
     await page.getByText('备注已添加').waitFor();
-    await page.waitForFunction(() => !document.querySelector<HTMLTextAreaElement>('[role=region][aria-label="备注"] textarea')?.value);
+    expect(await notes.getByRole('textbox').inputValue()).toBe('');
     await notes.getByRole('textbox').fill(FOR_HOSPITAL);
     await notes.getByRole('radio', { name: '医院可见' }).check();
     await notes.getByRole('button', { name: '添加备注' }).click();

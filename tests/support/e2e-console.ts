@@ -174,11 +174,11 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /**
  * After a step: back on the request's page. The URL changes first; the page is there once its
- * task table is (the form's page has none).
+ * task table is, or for a hospital contact its progress view (the form's page has neither).
  */
 export async function onTicketPage(page: Page): Promise<void> {
   await page.waitForURL(/#\/tickets\/SR-.+\/show/);
-  await page.getByRole('region', { name: /^(任务|Tasks)$/ }).waitFor();
+  await page.getByRole('region', { name: /^(任务|Tasks|处理进度|Progress)$/ }).waitFor();
 }
 
 /**
