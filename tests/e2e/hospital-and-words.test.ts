@@ -38,7 +38,7 @@ describe('what the hospital sees, in words a person uses', () => {
     const contact = (await stack.as('cdphc')).page;
     await contact.goto(`${stack.baseUrl}/#/tickets/${ticketNo}/show`);
     await contact.getByRole('region', { name: '处理进度' }).waitFor();
-    await contact.getByText(FOR_HOSPITAL).waitFor();
+    await contact.getByText(FOR_HOSPITAL, { exact: true }).waitFor();
     const text = await contact.locator('main').innerText();
     for (const hidden of [ANALYSIS, INTERNAL, '哈希', '工作流', 'Temporal', '计时器', '用户 #', '问题单']) expect([hidden, text.includes(hidden)]).toEqual([hidden, false]);
     // One date format on the page: 2026-12-02 14:05.
