@@ -25,22 +25,24 @@ export const ByLine = ({ by, at }: { by: ActorRef; at: number | string }) => {
   );
 };
 
-/** A "verified" badge where the record carries a check code; the code itself only for those who audit. */
-const Verified = ({ value }: { value: string | null | undefined }) => {
+/** A "verified" badge for a record's check code; the code itself only for those who audit. */
+const VerifiedChip = ({ code, what }: { code: string; what?: string }) => {
   const translate = useTranslate();
   const { permissions } = usePermissions();
-  if (!value) return <>—</>;
+  const verified = translate('desk.show.verified');
   return (
     <Chip
       size="small"
       color="success"
       variant="outlined"
       icon={<VerifiedIcon />}
-      label={translate('desk.show.verified')}
-      title={mayAudit(permissions) ? translate('desk.show.verifiedHint', { code: value }) : undefined}
+      label={what ? `${translate(what)} · ${verified}` : verified}
+      title={mayAudit(permissions) ? translate('desk.show.verifiedHint', { code }) : undefined}
     />
   );
 };
+
+const Verified = ({ value }: { value: string | null | undefined }) => (value ? <VerifiedChip code={value} /> : <>—</>);
 
 /** Several records of one kind, newest last, numbered the way people refer to them ("第 2 次"). */
 const Numbered = <T,>({ items, label, render }: { items: T[]; label: string; render: (item: T) => ReactNode }) => {
@@ -236,18 +238,4 @@ export const TicketRecords = ({ detail }: { detail: TicketWorkRecord }) => (
   </>
 );
 
-export const ArchivedChip = ({ hash }: { hash: string | null }) => {
-  const translate = useTranslate();
-  const { permissions } = usePermissions();
-  if (!hash) return null;
-  return (
-    <Chip
-      size="small"
-      color="success"
-      variant="outlined"
-      icon={<VerifiedIcon />}
-      label={`${translate('desk.show.archiveHash')} · ${translate('desk.show.verified')}`}
-      title={mayAudit(permissions) ? translate('desk.show.verifiedHint', { code: hash }) : undefined}
-    />
-  );
-};
+export const ArchivedChip = ({ hash }: { hash: string | null }) => (hash ? <VerifiedChip code={hash} what="desk.show.archiveHash" /> : null);
