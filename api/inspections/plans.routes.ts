@@ -15,7 +15,7 @@ import { isActiveIn } from '../users/active-user';
 import { idList, idParams } from '../validate';
 import { noWorker } from '../workflow/ticket-gateway';
 import { workerLiveness } from '../workflow/worker-liveness';
-import { planSchedules, type PlanSchedules } from './plan-schedule';
+import { planScheduleId, planSchedules, type PlanSchedules } from './plan-schedule';
 
 const planDto = (p: IInspectionPlan) => ({
   id: p.id,
@@ -162,7 +162,7 @@ export function inspectionPlansRoutes(deps: AppDeps, schedules: PlanSchedules = 
     // Started here rather than by the schedule's trigger, so the occurrence says a person started it.
     // Bounded: a run that outlasts it still completes, and pressing again finds the same occurrence.
     const opened = await deps.temporal.connection.withDeadline(Date.now() + (deps.temporalTimeoutMs ?? 15_000), async () => {
-      const run = await deps.temporal.workflow.start('inspectionDueWorkflow', { workflowId: `inspection-plan-${p.id}-run-${Date.now()}`, taskQueue: deps.settings.taskQueue, args: [p.id, 'person'] });
+      const run = await deps.temporal.workflow.start('inspectionDueWorkflow', { workflowId: `${planScheduleId(p.id)}-run-${Date.now()}`, taskQueue: deps.settings.taskQueue, args: [p.id, 'person'] });
       return run.result();
     });
     return c.json(opened);

@@ -22,6 +22,8 @@ const positive: Validator = (value: unknown) =>
   value === null || value === undefined ? undefined : Number.isNaN(value) || Number(value) <= 0 ? 'resources.sla-policies.hints.durationInvalid' : undefined;
 
 /** A duration entered as hours and minutes, stored in seconds. */
+const UNIT_LABELS = { hours: 'resources.sla-policies.hints.hours', minutes: 'resources.sla-policies.hints.minutesUnit' } as const;
+
 export const DurationInput = ({ source, optional = false }: { source: string; optional?: boolean }) => {
   const translate = useTranslate();
   const resource = useResourceContext();
@@ -43,26 +45,19 @@ export const DurationInput = ({ source, optional = false }: { source: string; op
         <FieldTitle source={source} resource={resource} isRequired={isRequired} />
       </FormLabel>
       <Stack direction="row" sx={{ gap: 1, mt: 0.5 }}>
-        <TextField
-          size="small"
-          type="number"
-          label={translate('resources.sla-policies.hints.hours')}
-          value={parts.hours}
-          onChange={(e) => change({ ...parts, hours: e.target.value })}
-          onBlur={field.onBlur}
-          slotProps={{ htmlInput: { min: 0, step: 1 } }}
-          sx={{ width: 110 }}
-        />
-        <TextField
-          size="small"
-          type="number"
-          label={translate('resources.sla-policies.hints.minutesUnit')}
-          value={parts.minutes}
-          onChange={(e) => change({ ...parts, minutes: e.target.value })}
-          onBlur={field.onBlur}
-          slotProps={{ htmlInput: { min: 0, step: 1 } }}
-          sx={{ width: 110 }}
-        />
+        {(['hours', 'minutes'] as const).map((unit) => (
+          <TextField
+            key={unit}
+            size="small"
+            type="number"
+            label={translate(UNIT_LABELS[unit])}
+            value={parts[unit]}
+            onChange={(e) => change({ ...parts, [unit]: e.target.value })}
+            onBlur={field.onBlur}
+            slotProps={{ htmlInput: { min: 0, step: 1 } }}
+            sx={{ width: 110 }}
+          />
+        ))}
       </Stack>
       <FormHelperText error={!!error}>{error ? translate(error, { _: error }) : optional ? translate('resources.sla-policies.hints.optional') : ' '}</FormHelperText>
     </Stack>
