@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { deskTimeZone } from '../config/time-zone';
 import { sql } from '../db/sql';
+import { occurrenceStartOf } from '../db/inspection-start';
 import { occurrenceDates } from '../domain/inspection/occurrence';
 import type { StartedBy } from '../domain/inspection/occurrence';
 import { occurrenceWorkflowId } from '../domain/inspection/period';
@@ -50,11 +51,12 @@ export function createInspectionActivities({ orm, temporal, timeZone = deskTimeZ
         [plan.id, dates.period, plan.hospital_id, workflowId, plan.template_code, plan.template_code, plan.engineer_id, dates.plannedDate, dates.visit.date, dates.reportDueDate, req.startedBy],
       );
       const [row] = inserted.length ? inserted : await sql<{ id: number }>(em, 'select id from inspections where plan_id = ? and period = ?', [plan.id, dates.period]);
+      const start = await occurrenceStartOf(em, row.id, timeZone);
       try {
         await temporal.workflow.start('inspectionWorkflow', {
           workflowId,
           taskQueue: Context.current().info.taskQueue,
-          args: [{ inspectionId: row.id, planId: plan.id, period: dates.period, visitDate: dates.visit.date, reportDueDate: dates.reportDueDate }],
+          args: [start],
           // The row may exist from an attempt that died before starting the run: start it now, or find it running.
           workflowIdConflictPolicy: 'USE_EXISTING',
           workflowIdReusePolicy: 'REJECT_DUPLICATE',

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { markInspectionFailed } from '../db/inspection-state';
 import { markWorkflowLost } from '../db/workflow-state';
 import { causes } from '../platform/causes';
 
@@ -30,4 +31,16 @@ export async function refusedWrite(em: EntityManager, ticketNo: string, e: unkno
   if (!state) return e;
   await markWorkflowLost(em, ticketNo, 'failed');
   return ApplicationFailure.nonRetryable(`PostgreSQL refused the ticket's events (SQLSTATE ${state}): ${(e as Error).message}`, WRITE_REFUSED);
+}
+
+/**
+ * The same rule for an inspection's write (a step, a timer, the archive): the row is marked failed
+ * and the managers notified once, and the activity fails for good, so the step's caller hears it
+ * and the run ends failed. Any other error is handed back as it was, to be retried.
+ */
+export async function refusedInspectionWrite(em: EntityManager, inspectionId: number, e: unknown): Promise<unknown> {
+  const state = sqlState(e);
+  if (!state) return e;
+  await markInspectionFailed(em, inspectionId);
+  return ApplicationFailure.nonRetryable(`PostgreSQL refused the inspection's write (SQLSTATE ${state}): ${(e as Error).message}`, WRITE_REFUSED);
 }

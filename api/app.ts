@@ -12,7 +12,7 @@ import { profileRoutes } from './auth/profile.routes';
 import { DEFAULT_IDLE_MINUTES } from './auth/session';
 import { signedInUser } from './auth/session';
 import { said } from '../domain/messages';
-import { ApiError, onError, spoken } from './errors';
+import { ApiError, everyErrorToOnError, onError, spoken } from './errors';
 import type { AppDeps } from './env';
 import { departmentsRoutes, hospitalsRoutes, systemsRoutes } from './hospitals/hospitals.routes';
 import { openApiDocument } from './openapi';
@@ -22,6 +22,8 @@ import { attachmentsRoutes, ticketAttachmentsRoutes, UPLOAD_PATH, UPLOAD_TYPE, u
 import { archiveRecordsRoutes } from './archive-records/archive-records.routes';
 import { inspectionPlansRoutes } from './inspections/plans.routes';
 import { inspectionsRoutes } from './inspections/inspections.routes';
+import { inspectionBoardRoutes } from './inspections/board.routes';
+import { inspectionTemplatesRoutes } from './inspections/templates.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { escalationsRoutes } from './escalations/escalations.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
@@ -30,11 +32,12 @@ import { tasksRoutes } from './tasks/tasks.routes';
 import { savedViewsRoutes } from './saved-views/saved-views.routes';
 import { usersRoutes } from './users/users.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
+import { inspectionGateway } from './workflow/inspection-gateway';
 import { ticketGateway } from './workflow/ticket-gateway';
 import { workerLiveness } from './workflow/worker-liveness';
 import { restartRoutes } from './tickets/restart.routes';
 import { documentsRoutes, verificationRoutes } from './documents/documents.routes';
-import { taskExportRoutes, ticketExportRoutes } from './exports/exports.routes';
+import { exportRoutes } from './exports/exports.routes';
 import { liveWorkers } from '../db/worker-heartbeat';
 import { sameOriginWrites } from './same-origin';
 import { limitWrites, WriteRate } from './write-rate';
@@ -84,10 +87,12 @@ export function createApp(deps: AppDeps) {
     // No worker: a step is 503 at once, a page reads PostgreSQL's record (docs/design.md, "Worker liveness").
     workerAlive: workerLiveness(deps.orm, deps.settings.taskQueue),
   });
+  const inspections = inspectionGateway({ temporal: deps.temporal, taskQueue: deps.settings.taskQueue, timeoutMs: deps.temporalTimeoutMs, workerAlive: workerLiveness(deps.orm, deps.settings.taskQueue) });
   const log = deps.log ?? createLogger('api');
   const accessLog = deps.accessLog ?? process.env.DESK_ACCESS_LOG !== 'off';
   const app = newRouter();
   app.onError(onError);
+  app.use('*', everyErrorToOnError);
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     c.set('log', log);
@@ -172,8 +177,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', passwordRoutes(deps));
   app.route('/api/auth', profileRoutes());
   // Exports before the routes whose `/{id}` would take `export` for an id.
-  app.route('/api/tickets', ticketExportRoutes(deps));
-  app.route('/api/tasks', taskExportRoutes(deps));
+  app.route('/api', exportRoutes(deps));
   app.route('/api/tickets', ticketsRoutes(deps, tickets));
   app.route('/api/tickets', restartRoutes(tickets, deps.temporal));
   app.route('/api/tickets', documentsRoutes(deps));
@@ -192,7 +196,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/saved-views', savedViewsRoutes());
   app.route('/api/dashboard', dashboardRoutes(deps));
   app.route('/api/inspection-plans', inspectionPlansRoutes(deps));
-  app.route('/api/inspections', inspectionsRoutes());
+  app.route('/api/inspection-templates', inspectionTemplatesRoutes());
+  // The board before the inspections, whose `/{id}` would take `board` for an id.
+  app.route('/api/inspections', inspectionBoardRoutes(deps));
+  app.route('/api/inspections', inspectionsRoutes(deps, inspections, tickets));
   app.all('/api/*', () => {
     throw new ApiError(404, said('request.no_endpoint'));
   });

@@ -1,9 +1,10 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { unavailableService } from './unavailable';
 import { english, isMessageCode, MESSAGES, said, type FieldMessages, type MessageCode, type ParamValue, type Said } from '../domain/messages';
+import type { ErrorLike } from '../platform/causes';
 import type { Logger } from '../platform/log';
 
 /**
@@ -85,3 +86,16 @@ export function onError(err: Error, c: Context): Response {
   else console.error('unhandled error', err);
   return c.json(spoken(said('service.internal')), 500);
 }
+
+/**
+ * The first middleware: Hono hands onError only what is `instanceof Error`, and anything else would
+ * reach the Node adapter as a 500 with no body. That is a thrown non-error, or an error of another
+ * realm (Node's socket errors under jest's vm, met when a database connection was reset).
+ */
+export const everyErrorToOnError: MiddlewareHandler = async (_c, next) => {
+  try {
+    await next();
+  } catch (e) {
+    throw e instanceof Error ? e : new Error(String((e as ErrorLike | null)?.message ?? e), { cause: e });
+  }
+};

@@ -1,3 +1,4 @@
+import type { QueryOrderMap } from '@mikro-orm/core';
 import { z } from '@hono/zod-openapi';
 import { said, type Said } from '../domain/messages';
 import { badRequest } from './errors';
@@ -75,7 +76,21 @@ export function parseListQuery(
   if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
     throw queryError('filter', said('request.filter_object'));
   }
+  // react-admin's getMany (a page's references by id) sends no range: every id asked for is answered, not the first 25.
+  const ids = (filterRaw as { id?: unknown }).id;
+  if (rangeRaw === undefined && Array.isArray(ids)) limit = Math.min(Math.max(ids.length, limit), MAX_PAGE);
   return { sort, offset, limit, filter: filterRaw as Record<string, unknown> };
+}
+
+/**
+ * A list's order as the ORM takes it: the chosen column (`columns` maps an API field to its
+ * property where the two differ), then the key, so rows of equal value keep one order across pages
+ * and in an export. The key is not repeated when it is the column (that would undo a DESC).
+ */
+export function listOrder<T>(sort: ListQuery['sort'], columns: Record<string, string> = {}, key = 'id'): QueryOrderMap<T>[] {
+  const column = columns[sort.field] ?? sort.field;
+  const order = sort.order === 'DESC' ? 'desc' : 'asc';
+  return (column === key ? [{ [key]: order }] : [{ [column]: order }, { [key]: 'asc' }]) as QueryOrderMap<T>[];
 }
 
 /** The header react-admin reads the total from: `tickets 0-24/319`. */

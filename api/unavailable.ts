@@ -23,6 +23,9 @@ const DATABASE_STATES = /^(08...|53...|57P0[123]|58...)$/;
 /** What node-postgres, knex's pool and transactions say when the connection died under them. */
 const DATABASE_TEXT = [
   /Connection terminated/,
+  // A query sent on a client whose connection had just been killed (pg), or one knex saw end.
+  /Client was closed and is not queryable/,
+  /Connection ended unexpectedly/,
   /Client has encountered a connection error/,
   /Transaction query already complete/,
   /Timeout acquiring a connection/,

@@ -16,3 +16,6 @@ export async function minimalWorkflow(): Promise<void> {
   });
   await condition(() => finished);
 }
+
+/** The baseline of benchmark 6: what a schedule starts when the started run does nothing at all. */
+export async function emptyWorkflow(): Promise<void> {}

@@ -18,6 +18,11 @@ const temporalYaml = z.object({
     uiPort: z.number().int().min(1).max(65535),
     dbFile: z.string().min(1),
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'never']),
+    /** Dynamic config of the dev server: key → any JSON value. */
+    dynamicConfig: z
+      .record(z.string().regex(/^[A-Za-z][\w.]*$/), z.unknown())
+      .nullish()
+      .transform((v) => v ?? {}),
   }),
   searchAttributes: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), z.enum(SEARCH_ATTRIBUTE_TYPES)),
 });

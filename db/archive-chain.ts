@@ -68,6 +68,14 @@ function macMatches(key: Buffer, seq: number, hash: string, mac: string): boolea
   return got.length === want.length && timingSafeEqual(got, want);
 }
 
+/**
+ * The `archived` events that vouch for records: a ticket's in ticket_events, a signed inspection
+ * report's in inspection_events (its record's ticket_id is the occurrence's workflow ID). Both logs are append-only.
+ */
+const ARCHIVED_ANCHORS = `select ticket_id, (data ->> 'archiveSeq')::int as seq, data ->> 'hash' as hash from ticket_events where type = 'archived'
+  union all
+  select i.workflow_id as ticket_id, (e.data ->> 'archiveSeq')::int as seq, e.data ->> 'hash' as hash from inspection_events e join inspections i on i.id = e.inspection_id where e.type = 'archived'`;
+
 /** A finding: its code (domain/messages.ts, for the console) and the English (`problem`). */
 export interface ChainProblem extends Said {
   seq: number;
@@ -94,8 +102,8 @@ async function changedAttachments(em: EntityManager, listed: ArchivedAttachment[
  * Re-reads the whole archive, recomputes every link and checks every record's checkpoint (its
  * HMAC under the archive key). Any edited field, removed record or
  * reordering shows up as a problem at the first record it breaks, and so does an attachment whose
- * stored bytes no longer match the sha256 its record lists. Then each ticket's `archived`
- * event (the event log is append-only too, and written after the record) anchors its record:
+ * stored bytes no longer match the sha256 its record lists. Then each ticket's (or inspection's) `archived`
+ * event (the event log is append-only too, and written with the record) anchors its record:
  * newest records removed, or a chain rewritten with fresh hashes, no longer match their anchors.
  */
 export async function verifyArchiveChain(em: EntityManager, batch = 200, key: Buffer = archiveKey()): Promise<{ records: number; problems: ChainProblem[] }> {
@@ -125,7 +133,7 @@ export async function verifyArchiveChain(em: EntityManager, batch = 200, key: Bu
     .fork()
     .getConnection()
     .execute<{ ticket_id: string; seq: number; hash: string }[]>(
-      `select ticket_id, (data ->> 'archiveSeq')::int as seq, data ->> 'hash' as hash from ticket_events where type = 'archived' order by seq`,
+      `${ARCHIVED_ANCHORS} order by seq`,
     );
   for (const anchor of anchors) {
     const r = byTicket.get(anchor.ticket_id);
@@ -153,7 +161,7 @@ export async function verifyArchiveRecord(em: EntityManager, r: IArchiveRecord, 
   const [anchor] = await em
     .fork()
     .getConnection()
-    .execute<{ seq: number; hash: string }[]>(`select (data ->> 'archiveSeq')::int as seq, data ->> 'hash' as hash from ticket_events where type = 'archived' and ticket_id = ?`, [r.ticketId]);
+    .execute<{ seq: number; hash: string }[]>(`select seq, hash from (${ARCHIVED_ANCHORS}) a where ticket_id = ?`, [r.ticketId]);
   if (anchor && (anchor.seq !== r.seq || anchor.hash !== r.hash)) problems.push(finding(r.seq, r.ticketId, said('archive.hash_changed')));
   return problems;
 }

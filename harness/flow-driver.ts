@@ -152,9 +152,6 @@ export async function driveOnsiteFlows(o: DriveOptions): Promise<DriveReport> {
             body: data,
             deadline: o.deadline,
             what: `${id} ${kind}`,
-            // The workflow had not finished registering the ticket (the API answered the retried
-            // creation from the ticket row): a person would try again in a moment.
-            transient: (r) => r.status === 409 && /still being registered/.test(String((r.body as { message?: string } | undefined)?.message)),
           });
         } catch (e) {
           // A refusal right after a retried step: say so, it is the tell-tale of a step lost on the way.

@@ -118,8 +118,9 @@ async function ownDatabase(demo: boolean): Promise<{ url: string; drop(): Promis
     await migrate(orm);
     await orm.getSeeder().seed(demo ? DemoSeeder : ReferenceSeeder);
     await orm.em.getConnection().execute(`select setval('ticket_no_seq', ?)`, [Number(start)]);
-    // Plan ids name schedules and inspection workflows on the same server: from the same block.
-    await orm.em.getConnection().execute(`select setval('inspection_plans_id_seq', ?)`, [Number(start)]);
+    // Plan ids name schedules and inspection workflows on the same server: this database's come
+    // from the same block lifted past a million, where the shared database's own plans never reach.
+    await orm.em.getConnection().execute(`select setval('inspection_plans_id_seq', ?)`, [1_000_000 + Number(start)]);
   } finally {
     await Promise.all([orm.close(), shared.close()]);
   }

@@ -37,6 +37,7 @@ export async function startTemporalDevServer(o: DevServerOptions): Promise<Tempo
   }
   if (o.headless) args.push('--headless');
   for (const [name, type] of Object.entries(settings.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
+  for (const [key, value] of Object.entries(settings.devServer.dynamicConfig)) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
 
   const child = spawn(o.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];

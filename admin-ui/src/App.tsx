@@ -10,6 +10,11 @@ import { dataProvider } from './dataProvider';
 import departments, { departmentsReadOnly } from './departments';
 import escalations from './escalations';
 import hospitals, { hospitalsReadOnly } from './hospitals';
+import { BOARD_PATH } from './inspection-board/boardPath';
+import inspectionPlans, { inspectionPlansReadOnly } from './inspection-plans';
+import inspectionTemplates, { inspectionTemplatesReadOnly } from './inspection-templates';
+import inspections from './inspections';
+import { lazyPage } from './common/lazyPage';
 import { i18nProvider } from './i18n/i18nProvider';
 import { DeskLayout } from './layout/DeskLayout';
 import { queryClient } from './queryClient';
@@ -19,6 +24,8 @@ import tasks, { TaskComplete } from './tasks';
 import tickets from './tickets';
 import users from './users';
 import { VERIFY_PATH, VerifyPage } from './verify/VerifyPage';
+
+const BoardPage = lazyPage(() => import('./inspection-board/BoardPage'), 'BoardPage');
 
 /**
  * Menu and pages by role. Each role gets the resources it works with; the API enforces the same
@@ -40,6 +47,9 @@ const resourcesFor = (role: Role | undefined) => {
         <Resource key="hospitals" name="hospitals" {...hospitals} />,
         <Resource key="departments" name="departments" {...departments} />,
         <Resource key="sla-policies" name="sla-policies" {...slaPolicies} />,
+        <Resource key="inspection-plans" name="inspection-plans" {...inspectionPlans} />,
+        <Resource key="inspections" name="inspections" {...inspections} />,
+        <Resource key="inspection-templates" name="inspection-templates" {...inspectionTemplates} />,
         <Resource key="archive-records" name="archive-records" {...archiveRecords} />,
         <Resource key="tasks" name="tasks" />,
       ];
@@ -48,6 +58,9 @@ const resourcesFor = (role: Role | undefined) => {
         ticketsRes,
         tasksRes,
         <Resource key="escalations" name="escalations" {...escalations} />,
+        <Resource key="inspection-plans" name="inspection-plans" {...inspectionPlans} />,
+        <Resource key="inspections" name="inspections" {...inspections} />,
+        <Resource key="inspection-templates" name="inspection-templates" {...inspectionTemplatesReadOnly} />,
         <Resource key="archive-records" name="archive-records" {...archiveRecords} />,
         <Resource key="sla-policies" name="sla-policies" {...slaPoliciesReadOnly} />,
         <Resource key="hospitals" name="hospitals" {...hospitalsReadOnly} />,
@@ -58,14 +71,16 @@ const resourcesFor = (role: Role | undefined) => {
       return [
         ticketsRes,
         tasksRes,
+        <Resource key="inspection-plans" name="inspection-plans" {...inspectionPlansReadOnly} />,
+        <Resource key="inspections" name="inspections" {...inspections} />,
         <Resource key="hospitals" name="hospitals" {...hospitalsReadOnly} />,
         <Resource key="departments" name="departments" {...departmentsReadOnly} />,
         <Resource key="users" name="users" recordRepresentation="displayName" />,
       ];
     case 'engineer':
-      return [tasksRes, ticketsRes, <Resource key="hospitals" name="hospitals" />, <Resource key="departments" name="departments" />];
+      return [tasksRes, ticketsRes, <Resource key="inspections" name="inspections" {...inspections} />, <Resource key="hospitals" name="hospitals" />, <Resource key="departments" name="departments" />];
     case 'hospital_contact':
-      return [ticketsRes, tasksRes, <Resource key="hospitals" name="hospitals" />, <Resource key="departments" name="departments" />];
+      return [ticketsRes, tasksRes, <Resource key="inspections" name="inspections" {...inspections} />, <Resource key="hospitals" name="hospitals" />, <Resource key="departments" name="departments" />];
     default:
       return [ticketsRes];
   }
@@ -93,6 +108,8 @@ export const App = () => (
         <Route path={VERIFY_PATH} element={<VerifyPage />} />
         <Route path={`${VERIFY_PATH}/:code`} element={<VerifyPage />} />
         <Route path={PROFILE_PATH} element={<ProfilePage />} />
+        {/* 巡检看板: every role; the API shows a hospital contact their own hospital's row. */}
+        <Route path={BOARD_PATH} element={<BoardPage />} />
       </CustomRoutes>,
     ]}
   </Admin>

@@ -40,10 +40,31 @@ const cacheUser = (user: SessionUser | null) => {
   else localStorage.removeItem(STORAGE_KEY);
 };
 
-const fetchMe = async (): Promise<SessionUser> => {
-  const { json } = await httpClient(`${API_URL}/auth/me`);
-  cacheUser(json);
-  return json;
+const statusOf = (error: unknown): number | undefined =>
+  error instanceof HttpError ? error.status : (error as { status?: number } | null)?.status;
+
+// The first screen asks who is signed in several times in its first second (route guard, layout,
+// identity): one answer serves them all. index.html preloads the first one while the scripts load.
+const FRESH_MS = 2000;
+let lastAnswer: { at: number; user: Promise<SessionUser> } | null = null;
+// The server's last word on the session was "none": signing out has nothing to end there (a first visit's
+// sign-in screen would otherwise wait for one more round trip).
+let sessionGone = false;
+
+const fetchMe = (): Promise<SessionUser> => {
+  if (lastAnswer && Date.now() - lastAnswer.at < FRESH_MS) return lastAnswer.user;
+  const user = httpClient(`${API_URL}/auth/me`).then(({ json }) => {
+    cacheUser(json);
+    sessionGone = false;
+    return json as SessionUser;
+  });
+  lastAnswer = { at: Date.now(), user };
+  // Only a signed-in answer is kept: after a refusal the sign-in screen's own checks must ask again.
+  user.catch((error: unknown) => {
+    lastAnswer = null;
+    sessionGone = statusOf(error) === 401;
+  });
+  return user;
 };
 
 const currentUser = async (): Promise<SessionUser> => readCachedUser() ?? fetchMe();
@@ -53,11 +74,9 @@ export const CHANGE_PASSWORD_PATH = '/change-password';
 /** POST /api/auth/password; the other sessions end, this one goes on (and may now do everything). */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
   await httpClient(`${API_URL}/auth/password`, { method: 'POST', body: JSON.stringify({ currentPassword, newPassword }) });
+  lastAnswer = null;
   await fetchMe();
 }
-
-const statusOf = (error: unknown): number | undefined =>
-  error instanceof HttpError ? error.status : (error as { status?: number } | null)?.status;
 
 export const authProvider: AuthProvider = {
   login: async ({ username, password }: { username: string; password: string }) => {
@@ -68,12 +87,16 @@ export const authProvider: AuthProvider = {
       throw statusOf(error) === 401 ? new Error('ra.auth.sign_in_error') : error;
     });
     cacheUser(json);
+    lastAnswer = null;
+    sessionGone = false;
     // A one-time password (the first-run admin): nothing else until it is changed.
     return (json as SessionUser).mustChangePassword ? { redirectTo: CHANGE_PASSWORD_PATH } : undefined;
   },
 
   logout: async () => {
     cacheUser(null);
+    lastAnswer = null;
+    if (sessionGone) return;
     // The session may already be gone (that is often why we are logging out); nothing to report then.
     await httpClient(`${API_URL}/auth/logout`, { method: 'POST' }).catch(() => undefined);
   },

@@ -7,6 +7,8 @@ import type { Task } from './tasks/types';
 import type { Said } from '../../domain/messages';
 import type { TicketDetail } from './tickets/types';
 import type { Attachment } from './attachments/types';
+import type { InspectionBoard, PlanAction, Template } from './inspection-plans/types';
+import type { InspectionDetail, InspectionStepName } from './inspections/types';
 
 export const API_URL = '/api';
 
@@ -79,6 +81,11 @@ export interface DeskMethods {
   verifyRepairForm(code: string): Promise<RepairFormVerification>;
   notifications(): Promise<DeskNotification[]>;
   markNotificationRead(id: string | number): Promise<unknown>;
+  planAction(id: number, action: PlanAction, body?: Record<string, unknown>): Promise<unknown>;
+  inspectionBoard(from: string, to: string): Promise<InspectionBoard>;
+  templateVersions(code: string): Promise<Template[]>;
+  inspectionStep(id: number, step: InspectionStepName, body: Record<string, unknown>): Promise<InspectionDetail>;
+  inspectionFindingTicket(id: number, itemKey: string): Promise<{ itemKey: string; ticketId: string }>;
 }
 
 export type DeskDataProvider = DataProvider & DeskMethods;
@@ -109,11 +116,29 @@ const deskMethods: DeskMethods = {
   verifyRepairForm: (code) => get(`/verify/${enc(code)}`),
   notifications: () => get('/notifications'),
   markNotificationRead: (id) => post(`/notifications/${enc(String(id))}/read`),
+  planAction: (id, action, body = {}) => post(`/inspection-plans/${id}/${action}`, body),
+  inspectionBoard: (from, to) => get(`/inspections/board?${new URLSearchParams({ from, to })}`),
+  templateVersions: (code) => get(`/inspection-templates/${enc(code)}/versions`),
+  inspectionStep: (id, step, body) => post(`/inspections/${id}/${step}`, body),
+  inspectionFindingTicket: (id, itemKey) => post(`/inspections/${id}/findings/${enc(itemKey)}/ticket`),
 };
 
-export const dataProvider: DeskDataProvider = { ...simpleRestProvider(API_URL, httpClient), ...deskMethods };
+const rest = simpleRestProvider(API_URL, httpClient);
+
+export const dataProvider: DeskDataProvider = {
+  ...rest,
+  ...deskMethods,
+  // A template is never changed in place: saving the editor adds a version (the inspections under way keep theirs).
+  update: (resource, params) =>
+    resource === 'inspection-templates'
+      ? post<Template>(`/inspection-templates/${enc(String(params.id))}/versions`, params.data).then((data) => ({ data: data as never }))
+      : rest.update(resource, params),
+};
 
 /** Where the audit JSON of a ticket downloads from (a plain link: the browser keeps the session cookie). */
+/** Where an inspection's report PDF downloads from (a plain link, as the history's). */
+export const inspectionReportUrl = (id: number) => `${API_URL}/inspections/${id}/report.pdf`;
+
 export const historyDownloadUrl = (ticketId: string) => `${API_URL}/tickets/${enc(ticketId)}/history?download=1`;
 
 /** Where the signed repair form's PDF downloads from. */

@@ -50,7 +50,9 @@ export interface ArchiveVerification {
 
 export interface DeskNotification {
   id: string;
-  ticketId: string;
+  /** What it is about: a ticket, or an inspection. */
+  ticketId: string | null;
+  inspectionId: number | null;
   kind: NotificationKind;
   params: Record<string, ParamValue>;
   createdAt: string;

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { verifyArchiveChain } from '../../db/archive-chain';
 import { ArchiveRecord, type IArchiveRecord } from '../../db/entities';
 import { notFound } from '../errors';
-import { contentRange, parseListQuery, unknownFilter } from '../list-query';
+import { contentRange, listOrder, parseListQuery, unknownFilter } from '../list-query';
 import { idList, idParams } from '../validate';
 import { newRouter, route } from '../route';
 
@@ -17,26 +17,35 @@ const summary = (r: Pick<IArchiveRecord, 'seq' | 'ticketId' | 'archivedAt' | 'ou
 
 /** 系统档案库: read only. Nothing here writes; the database refuses edits anyway. */
 const coordinators = ['admin', 'manager', 'dispatcher'] as const;
-const list = route({ method: 'get', path: '/', operationId: 'listArchiveRecords', tag: 'archive', summary: 'The archive (系统档案库), read only', description: 'Filters: id, ticketId, outcome (resolved, cancelled). Sort: id, archivedAt, ticketId.', access: coordinators, list: true });
+const list = route({ method: 'get', path: '/', operationId: 'listArchiveRecords', tag: 'archive', summary: 'The archive (系统档案库), read only', description: 'Filters: id, ticketId, outcome (resolved, cancelled, inspection_signed: a signed inspection report, whose ticketId is its workflow ID `inspection-<plan>-<YYYY-MM>`). Sort: id, archivedAt, ticketId.', access: coordinators, list: true });
 const verify = route({ method: 'get', path: '/verify', operationId: 'verifyArchiveChain', tag: 'archive', summary: 'Re-verify the whole hash chain', access: coordinators });
 const get = route({ method: 'get', path: '/{id}', operationId: 'getArchiveRecord', tag: 'archive', summary: 'One archive record with ticket, repair form and signature', access: coordinators, request: { params: idParams('archive_record.not_found') } });
+
+/** The archive list's filters (the list and its export). */
+export function archiveListWhere(filter: Record<string, unknown>): FilterQuery<IArchiveRecord> {
+  const where: FilterQuery<IArchiveRecord>[] = [];
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === 'id') where.push({ seq: { $in: idList(v) } });
+    else if (k === 'ticketId' && typeof v === 'string') where.push({ ticketId: v });
+    else if (k === 'outcome' && (v === 'resolved' || v === 'cancelled' || v === 'inspection_signed')) where.push({ outcome: v });
+    else throw unknownFilter(k);
+  }
+  return where.length ? { $and: where } : {};
+}
+
+export const ARCHIVE_SORTABLE = ['id', 'archivedAt', 'ticketId'] as const;
+export const ARCHIVE_DEFAULT_SORT = { field: 'id', order: 'DESC' } as const;
+/** The record's number is its place in the chain. */
+export const ARCHIVE_SORT_COLUMNS = { id: 'seq' };
 
 export function archiveRecordsRoutes() {
   const r = newRouter();
   r.openapi(list, async (c) => {
-    const q = parseListQuery(c.req.query(), { sortable: ['id', 'archivedAt', 'ticketId'], defaultSort: { field: 'id', order: 'DESC' } });
-    const where: FilterQuery<IArchiveRecord>[] = [];
-    for (const [k, v] of Object.entries(q.filter)) {
-      if (k === 'id') where.push({ seq: { $in: idList(v) } });
-      else if (k === 'ticketId' && typeof v === 'string') where.push({ ticketId: v });
-      else if (k === 'outcome' && (v === 'resolved' || v === 'cancelled')) where.push({ outcome: v });
-      else throw unknownFilter(k);
-    }
-    const orderBy = { [q.sort.field === 'id' ? 'seq' : q.sort.field]: q.sort.order.toLowerCase() };
+    const q = parseListQuery(c.req.query(), { sortable: ARCHIVE_SORTABLE, defaultSort: ARCHIVE_DEFAULT_SORT });
     // The history column can be large: lists never load it.
-    const [rows, total] = await c.get('em').findAndCount(ArchiveRecord, where.length ? { $and: where } : {}, {
+    const [rows, total] = await c.get('em').findAndCount(ArchiveRecord, archiveListWhere(q.filter), {
       fields: ['seq', 'ticketId', 'archivedAt', 'outcome', 'hash', 'prevHash'],
-      orderBy,
+      orderBy: listOrder(q.sort, ARCHIVE_SORT_COLUMNS, 'seq'),
       offset: q.offset,
       limit: q.limit,
     });

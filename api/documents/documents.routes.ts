@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { verifyArchiveRecord } from '../../db/archive-chain';
-import { ArchiveRecord, Ticket } from '../../db/entities';
+import { ArchiveRecord, Inspection, Ticket } from '../../db/entities';
+import { inspectionsVisibleTo } from '../inspections/inspections.routes';
+import { INSPECTION_OUTCOME } from '../../domain/inspection/record';
 import { said } from '../../domain/messages';
 import { isVendorRole } from '../../domain/roles';
 import type { Signature } from '../../domain/ticket';
@@ -42,6 +44,11 @@ const verify = route({
   request: { params: codeParams },
   answers: [400],
 });
+
+async function visibleInspectionHospital(em: EntityManager, user: SessionUser, workflowId: string): Promise<string | undefined> {
+  const i = await em.findOne(Inspection, { $and: [{ workflowId }, inspectionsVisibleTo(user)] }, { populate: ['hospital'] });
+  return i?.hospital.getEntity().name;
+}
 
 async function visibleTicket(em: EntityManager, user: SessionUser, id: string) {
   return em.findOne(Ticket, { $and: [{ id }, await ticketsVisibleTo(em, user)] }, { populate: ['hospital', 'department'] });
@@ -84,14 +91,15 @@ export function verificationRoutes() {
     // 48 bits of the hash narrow it to one record in practice; the code itself decides.
     const candidates = await em.find(ArchiveRecord, { hash: { $like: `${hashPrefixOf(code)}%` } }, { orderBy: { seq: 'asc' } });
     for (const record of candidates.filter((r) => verificationCode(r.hash) === code)) {
-      const ticket = await visibleTicket(em, user, record.ticketId);
-      if (!ticket) continue;
+      // A signed inspection report's record: its ticketId is the occurrence's workflow ID.
+      const hospitalName = record.outcome === INSPECTION_OUTCOME ? await visibleInspectionHospital(em, user, record.ticketId) : (await visibleTicket(em, user, record.ticketId))?.hospital.getEntity().name;
+      if (!hospitalName) continue;
       const problems = await verifyArchiveRecord(em, record);
       const signature = record.signature as unknown as Signature | null;
       return c.json({
         code,
         ticketId: record.ticketId,
-        hospitalName: ticket.hospital.getEntity().name,
+        hospitalName,
         archiveSeq: record.seq,
         archivedAt: record.archivedAt.toISOString(),
         outcome: record.outcome,

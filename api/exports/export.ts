@@ -57,7 +57,7 @@ function csvCell(v: Cell): string {
 const csvLine = (cells: Cell[]) => cells.map(csvCell).join(',') + '\r\n';
 
 /** CSV as Excel opens it right: a BOM so the Chinese reads as UTF-8, CRLF line ends. Pulled page by page. */
-function csvStream<R>(columns: ExportColumn<R>[], pages: AsyncGenerator<R[]>): ReadableStream<Uint8Array> {
+export function csvStream<R>(columns: ExportColumn<R>[], pages: AsyncGenerator<R[]>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let started = false;
   return new ReadableStream({

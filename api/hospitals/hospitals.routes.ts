@@ -4,7 +4,7 @@ import { Department, Hospital, HospitalSystem, NursingSystem, type IDepartment, 
 import { departmentBody, hospitalBody } from '../../domain/admin.schemas';
 import { notFound, unprocessable } from '../errors';
 import type { SessionUser } from '../env';
-import { contentRange, likePattern, parseListQuery, unknownFilter } from '../list-query';
+import { contentRange, likePattern, listOrder, parseListQuery, unknownFilter } from '../list-query';
 import { idList, idParams, saveUnique } from '../validate';
 import { jsonBody, newRouter, route } from '../route';
 import { said } from '../../domain/messages';
@@ -40,21 +40,29 @@ const hospitalRoutes = {
   update: route({ method: 'put', path: '/{id}', operationId: 'updateHospital', tag: 'hospitals', summary: 'Edit a hospital and its installed systems', access: ['admin'], request: { params: hospitalId, body: jsonBody(hospitalBody) }, answers: [422] }),
 };
 
+/** The hospitals this user may see among the list's filter (the list and its export). */
+export function hospitalListWhere(user: SessionUser, filter: Record<string, unknown>): FilterQuery<IHospital> {
+  const where: FilterQuery<IHospital>[] = [];
+  const own = ownHospital(user);
+  if (own !== undefined) where.push({ id: own });
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === 'id') where.push({ id: { $in: idList(v) } });
+    else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ name: { $ilike: likePattern(v) } }, { code: { $ilike: likePattern(v) } }] });
+    else throw unknownFilter(k);
+  }
+  return where.length ? { $and: where } : {};
+}
+
+export const HOSPITAL_SORTABLE = ['id', 'code', 'name'] as const;
+export const HOSPITAL_DEFAULT_SORT = { field: 'name', order: 'ASC' } as const;
+
 export function hospitalsRoutes() {
   const r = newRouter();
   r.openapi(hospitalRoutes.list, async (c) => {
-    const q = parseListQuery(c.req.query(), { sortable: ['id', 'code', 'name'], defaultSort: { field: 'name', order: 'ASC' } });
-    const where: FilterQuery<IHospital>[] = [];
-    const own = ownHospital(c.get('user'));
-    if (own !== undefined) where.push({ id: own });
-    for (const [k, v] of Object.entries(q.filter)) {
-      if (k === 'id') where.push({ id: { $in: idList(v) } });
-      else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ name: { $ilike: likePattern(v) } }, { code: { $ilike: likePattern(v) } }] });
-      else throw unknownFilter(k);
-    }
+    const q = parseListQuery(c.req.query(), { sortable: HOSPITAL_SORTABLE, defaultSort: HOSPITAL_DEFAULT_SORT });
     const em = c.get('em');
-    const [rows, total] = await em.findAndCount(Hospital, where.length ? { $and: where } : {}, {
-      orderBy: { [q.sort.field]: q.sort.order.toLowerCase() },
+    const [rows, total] = await em.findAndCount(Hospital, hospitalListWhere(c.get('user'), q.filter), {
+      orderBy: listOrder(q.sort),
       offset: q.offset,
       limit: q.limit,
     });
@@ -116,22 +124,30 @@ const departmentRoutes = {
   update: route({ method: 'put', path: '/{id}', operationId: 'updateDepartment', tag: 'hospitals', summary: 'Edit a department', access: ['admin'], request: { params: departmentId, body: jsonBody(departmentBody) }, answers: [422] }),
 };
 
+/** The departments this user may see among the list's filter (the list and its export). */
+export function departmentListWhere(user: SessionUser, filter: Record<string, unknown>): FilterQuery<IDepartment> {
+  const where: FilterQuery<IDepartment>[] = [];
+  const own = ownHospital(user);
+  if (own !== undefined) where.push({ hospital: own });
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === 'id') where.push({ id: { $in: idList(v) } });
+    else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
+    else if (k === 'q' && typeof v === 'string') where.push({ name: { $ilike: likePattern(v) } });
+    else throw unknownFilter(k);
+  }
+  return where.length ? { $and: where } : {};
+}
+
+export const DEPARTMENT_SORTABLE = ['id', 'name', 'hospitalId'] as const;
+export const DEPARTMENT_DEFAULT_SORT = { field: 'name', order: 'ASC' } as const;
+export const DEPARTMENT_SORT_COLUMNS = { hospitalId: 'hospital' };
+
 export function departmentsRoutes() {
   const r = newRouter();
   r.openapi(departmentRoutes.list, async (c) => {
-    const q = parseListQuery(c.req.query(), { sortable: ['id', 'name', 'hospitalId'], defaultSort: { field: 'name', order: 'ASC' } });
-    const where: FilterQuery<IDepartment>[] = [];
-    const own = ownHospital(c.get('user'));
-    if (own !== undefined) where.push({ hospital: own });
-    for (const [k, v] of Object.entries(q.filter)) {
-      if (k === 'id') where.push({ id: { $in: idList(v) } });
-      else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
-      else if (k === 'q' && typeof v === 'string') where.push({ name: { $ilike: likePattern(v) } });
-      else throw unknownFilter(k);
-    }
-    const orderField = q.sort.field === 'hospitalId' ? 'hospital' : q.sort.field;
-    const [rows, total] = await c.get('em').findAndCount(Department, where.length ? { $and: where } : {}, {
-      orderBy: { [orderField]: q.sort.order.toLowerCase() },
+    const q = parseListQuery(c.req.query(), { sortable: DEPARTMENT_SORTABLE, defaultSort: DEPARTMENT_DEFAULT_SORT });
+    const [rows, total] = await c.get('em').findAndCount(Department, departmentListWhere(c.get('user'), q.filter), {
+      orderBy: listOrder(q.sort, DEPARTMENT_SORT_COLUMNS),
       offset: q.offset,
       limit: q.limit,
     });

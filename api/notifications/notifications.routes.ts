@@ -7,16 +7,19 @@ import { contentRange, parseListQuery } from '../list-query';
 import { newRouter, route } from '../route';
 import { textIdParams } from '../validate';
 
-/** Mine: addressed to me, or to my role (for hospital contacts, only about my hospital's tickets). */
+/** Mine: addressed to me, or to my role (for hospital contacts, only about my hospital's tickets and inspections). */
 function mine(user: SessionUser): FilterQuery<INotification> {
   const byRole: FilterQuery<INotification> =
-    user.role === 'hospital_contact' ? { recipientRole: user.role, ticket: { hospital: user.hospitalId ?? -1 } } : { recipientRole: user.role };
+    user.role === 'hospital_contact'
+      ? { recipientRole: user.role, $or: [{ ticket: { hospital: user.hospitalId ?? -1 } }, { inspection: { hospital: user.hospitalId ?? -1 } }] }
+      : { recipientRole: user.role };
   return { $or: [{ recipient: user.id }, byRole] };
 }
 
 const notificationDto = (n: INotification) => ({
   id: n.id,
-  ticketId: n.ticket.id,
+  ticketId: n.ticket?.id ?? null,
+  inspectionId: n.inspection?.id ?? null,
   kind: n.kind,
   params: n.params,
   // For API clients; the console renders kind + params in the reader's language.

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Hospital, SlaPolicy, type ISlaPolicy } from '../../db/entities';
 import { slaPolicyBody } from '../../domain/admin.schemas';
 import { notFound, unprocessable } from '../errors';
-import { contentRange, parseListQuery, unknownFilter } from '../list-query';
+import { contentRange, listOrder, parseListQuery, unknownFilter } from '../list-query';
 import { idList, idParams, saveUnique } from '../validate';
 import { jsonBody, newRouter, route } from '../route';
 import { said } from '../../domain/messages';
@@ -38,19 +38,27 @@ const get = route({ method: 'get', path: '/{id}', operationId: 'getSlaPolicy', t
 const create = route({ method: 'post', path: '/', operationId: 'createSlaPolicy', tag: 'sla', summary: 'Add terms for a level', access: ['admin'], request: { body: jsonBody(slaPolicyBody) }, ok: { 201: 'The policy' }, answers: [422] });
 const update = route({ method: 'put', path: '/{id}', operationId: 'updateSlaPolicy', tag: 'sla', summary: 'Edit terms; they apply to tickets received afterwards', access: ['admin'], request: { params: policyId, body: jsonBody(slaPolicyBody) }, answers: [422] });
 
+/** The list's filters (the list and its export). */
+export function slaPolicyListWhere(filter: Record<string, unknown>): FilterQuery<ISlaPolicy> {
+  const where: FilterQuery<ISlaPolicy>[] = [];
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === 'id') where.push({ id: { $in: idList(v) } });
+    else if (k === 'hospitalId') where.push({ hospital: v === null ? null : { $in: idList(v, 'hospitalId') } });
+    else if (k === 'level') where.push({ level: { $in: idList(v, 'level') } });
+    else throw unknownFilter(k);
+  }
+  return where.length ? { $and: where } : {};
+}
+
+export const SLA_SORTABLE = ['id', 'level', 'name'] as const;
+export const SLA_DEFAULT_SORT = { field: 'level', order: 'ASC' } as const;
+
 export function slaPoliciesRoutes() {
   const r = newRouter();
   r.openapi(list, async (c) => {
-    const q = parseListQuery(c.req.query(), { sortable: ['id', 'level', 'name'], defaultSort: { field: 'level', order: 'ASC' } });
-    const where: FilterQuery<ISlaPolicy>[] = [];
-    for (const [k, v] of Object.entries(q.filter)) {
-      if (k === 'id') where.push({ id: { $in: idList(v) } });
-      else if (k === 'hospitalId') where.push({ hospital: v === null ? null : { $in: idList(v, 'hospitalId') } });
-      else if (k === 'level') where.push({ level: { $in: idList(v, 'level') } });
-      else throw unknownFilter(k);
-    }
-    const [rows, total] = await c.get('em').findAndCount(SlaPolicy, where.length ? { $and: where } : {}, {
-      orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
+    const q = parseListQuery(c.req.query(), { sortable: SLA_SORTABLE, defaultSort: SLA_DEFAULT_SORT });
+    const [rows, total] = await c.get('em').findAndCount(SlaPolicy, slaPolicyListWhere(q.filter), {
+      orderBy: listOrder(q.sort),
       offset: q.offset,
       limit: q.limit,
     });

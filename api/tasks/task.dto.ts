@@ -13,6 +13,8 @@ export function toTaskDto(t: ITicketTask) {
     dueAt: t.dueAt?.toISOString() ?? null,
     outcome: t.outcome ?? null,
     completedById: t.completedBy?.id ?? null,
+    /** Who completed it, by name: a task done straight from a role's queue has no assignee to show. */
+    completedByName: t.completedBy?.isInitialized() ? t.completedBy.getEntity().displayName : null,
     completedAt: t.completedAt?.toISOString() ?? null,
     createdAt: t.createdAt.toISOString(),
     ticketTitle: ticket?.title,

@@ -20,6 +20,7 @@ interface TaskRow {
   due_at: Date | string | null;
   outcome: string | null;
   completed_by_id: number | null;
+  completed_by_name: string | null;
   completed_at: Date | string | null;
   created_at: Date | string;
   title: string;
@@ -53,9 +54,10 @@ function visibleSql(user: SessionUser): { where: string; params: unknown[] } {
   }
 }
 
-const TASK_FROM = `from tasks t join tickets k on k.id = t.ticket_id join hospitals h on h.id = k.hospital_id left join users a on a.id = t.assignee_id`;
+const TASK_FROM = `from tasks t join tickets k on k.id = t.ticket_id join hospitals h on h.id = k.hospital_id
+            left join users a on a.id = t.assignee_id left join users cb on cb.id = t.completed_by_id`;
 const TASK_COLUMNS = `t.id, t.ticket_id, t.kind, t.candidate_role, t.assignee_id, a.display_name as assignee_name, t.status, t.due_at,
-            t.outcome, t.completed_by_id, t.completed_at, t.created_at, k.title, k.step, k.fault_level, k.hospital_id, h.name as hospital_name,
+            t.outcome, t.completed_by_id, cb.display_name as completed_by_name, t.completed_at, t.created_at, k.title, k.step, k.fault_level, k.hospital_id, h.name as hospital_name,
             ${breachedSql('k')} as breached, ${runningDueSql('k')} as running_due_at`;
 
 function toDto(r: TaskRow): TaskRowDto {
@@ -70,6 +72,7 @@ function toDto(r: TaskRow): TaskRowDto {
     dueAt: iso(r.due_at),
     outcome: r.outcome,
     completedById: r.completed_by_id,
+    completedByName: r.completed_by_name,
     completedAt: iso(r.completed_at),
     createdAt: new Date(r.created_at).toISOString(),
     ticketTitle: r.title,

@@ -14,7 +14,7 @@ import { recordedTicket } from './recorded-state';
 export type TicketDetail = Awaited<ReturnType<typeof ticketDetail>>;
 
 export async function ticketDetail(tickets: TicketGateway, em: EntityManager, t: ITicket) {
-  const tasks = await em.find(TicketTask, { ticket: t.id }, { populate: ['assignee'], orderBy: { createdAt: 'asc', id: 'asc' } });
+  const tasks = await em.find(TicketTask, { ticket: t.id }, { populate: ['assignee', 'completedBy'], orderBy: { createdAt: 'asc', id: 'asc' } });
   let state: TicketState | null = null;
   let source: 'workflow' | 'archive' | 'database' | 'unavailable' = 'unavailable';
   try {

@@ -5,7 +5,7 @@ import { ROLES } from '../../domain/roles';
 import { hashPassword } from '../auth/password';
 import { endSessionsOf } from '../auth/session';
 import { notFound, unprocessable } from '../errors';
-import { contentRange, likePattern, parseListQuery, unknownFilter, oneOfError } from '../list-query';
+import { contentRange, likePattern, listOrder, parseListQuery, unknownFilter, oneOfError } from '../list-query';
 import { idList, idParams, saveUnique } from '../validate';
 import { jsonBody, newRouter, route } from '../route';
 import { said } from '../../domain/messages';
@@ -29,25 +29,33 @@ const get = route({ method: 'get', path: '/{id}', operationId: 'getUser', tag: '
 const create = route({ method: 'post', path: '/', operationId: 'createUser', tag: 'users', summary: 'Create a user', access: ['admin'], request: { body: jsonBody(createUserBody) }, ok: { 201: 'The user' }, answers: [422] });
 const update = route({ method: 'put', path: '/{id}', operationId: 'updateUser', tag: 'users', summary: 'Edit a user (optional password reset); a changed role, hospital or password, or deactivation, signs them out', access: ['admin'], request: { params: userId, body: jsonBody(updateUserBody) }, answers: [422] });
 
+/** The user list's filters, the one reading of them (the list and its export). */
+export function userListWhere(filter: Record<string, unknown>): FilterQuery<IUser> {
+  const where: FilterQuery<IUser>[] = [];
+  for (const [k, v] of Object.entries(filter)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (k === 'id') where.push({ id: { $in: idList(v) } });
+    else if (k === 'role') {
+      const roles = Array.isArray(v) ? v : [v];
+      if (!roles.every((r) => (ROLES as readonly unknown[]).includes(r))) throw oneOfError('role', ROLES);
+      where.push({ role: { $in: roles } });
+    } else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
+    else if (k === 'active' && typeof v === 'boolean') where.push({ active: v });
+    else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ username: { $ilike: likePattern(v) } }, { displayName: { $ilike: likePattern(v) } }] });
+    else throw unknownFilter(k);
+  }
+  return where.length ? { $and: where } : {};
+}
+
+export const USER_SORTABLE = ['id', 'username', 'displayName', 'role'] as const;
+export const USER_DEFAULT_SORT = { field: 'displayName', order: 'ASC' } as const;
+
 export function usersRoutes() {
   const r = newRouter();
   r.openapi(list, async (c) => {
-    const q = parseListQuery(c.req.query(), { sortable: ['id', 'username', 'displayName', 'role'], defaultSort: { field: 'displayName', order: 'ASC' } });
-    const where: FilterQuery<IUser>[] = [];
-    for (const [k, v] of Object.entries(q.filter)) {
-      if (v === undefined || v === null || v === '') continue;
-      if (k === 'id') where.push({ id: { $in: idList(v) } });
-      else if (k === 'role') {
-        const roles = Array.isArray(v) ? v : [v];
-        if (!roles.every((r) => (ROLES as readonly unknown[]).includes(r))) throw oneOfError('role', ROLES);
-        where.push({ role: { $in: roles } });
-      } else if (k === 'hospitalId') where.push({ hospital: { $in: idList(v, 'hospitalId') } });
-      else if (k === 'active' && typeof v === 'boolean') where.push({ active: v });
-      else if (k === 'q' && typeof v === 'string') where.push({ $or: [{ username: { $ilike: likePattern(v) } }, { displayName: { $ilike: likePattern(v) } }] });
-      else throw unknownFilter(k);
-    }
-    const [rows, total] = await c.get('em').findAndCount(User, where.length ? { $and: where } : {}, {
-      orderBy: { [q.sort.field]: q.sort.order.toLowerCase(), id: 'asc' },
+    const q = parseListQuery(c.req.query(), { sortable: USER_SORTABLE, defaultSort: USER_DEFAULT_SORT });
+    const [rows, total] = await c.get('em').findAndCount(User, userListWhere(q.filter), {
+      orderBy: listOrder(q.sort),
       offset: q.offset,
       limit: q.limit,
     });

@@ -7,7 +7,7 @@ import { ArchiveRecord } from './archive-record.entity';
 import { Attachment, StoredFile } from './attachment.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { SavedView } from './saved-view.entity';
-import { Inspection, InspectionPlan, InspectionTemplate } from './inspection.entity';
+import { Inspection, InspectionEvent, InspectionPlan, InspectionTemplate, InspectionTicket } from './inspection.entity';
 import { User, UserSession } from './user.entity';
 import { WorkerHeartbeat } from './worker-heartbeat.entity';
 
@@ -24,4 +24,4 @@ export * from './ticket.entity';
 export * from './user.entity';
 export * from './worker-heartbeat.entity';
 
-export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord, IdempotencyKey, WorkerHeartbeat, SavedView, InspectionTemplate, InspectionPlan, Inspection, Attachment, StoredFile];
+export const ENTITIES = [Hospital, Department, NursingSystem, HospitalSystem, User, UserSession, SlaPolicy, Ticket, TicketEvent, TicketTask, Escalation, Notification, ArchiveRecord, IdempotencyKey, WorkerHeartbeat, SavedView, InspectionTemplate, InspectionPlan, Inspection, InspectionEvent, InspectionTicket, Attachment, StoredFile];

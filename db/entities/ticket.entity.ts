@@ -4,6 +4,7 @@ import { ROLES } from '../../domain/roles';
 import { ALL_TASK_KINDS, STATUSES, STEPS, WORKFLOW_STATES } from '../../domain/ticket';
 import { Department } from './department.entity';
 import { Hospital } from './hospital.entity';
+import { Inspection } from './inspection.entity';
 import { NursingSystem } from './nursing-system.entity';
 import { User } from './user.entity';
 
@@ -135,10 +136,13 @@ export type IEscalation = InferEntity<typeof Escalation>;
 export const Notification = defineEntity({
   name: 'Notification',
   tableName: 'notifications',
+  checks: [{ name: 'notifications_about_one', expression: '(ticket_id is null) <> (inspection_id is null)' }],
   indexes: [{ properties: ['recipient', 'readAt'] }, { properties: ['recipientRole', 'createdAt'] }],
   properties: (p) => ({
     id: p.string().length(80).primary(),
-    ticket: p.manyToOne(Ticket).ref(),
+    /** What it is about: a ticket, or an inspection (one of the two). */
+    ticket: p.manyToOne(Ticket).ref().nullable(),
+    inspection: p.manyToOne(Inspection).ref().nullable(),
     recipient: p.manyToOne(User).ref().nullable(),
     recipientRole: p.enum([...ROLES]).nullable(),
     /** The sentence is `notify.<kind>` of domain/messages.ts with these params, in the reader's language. */

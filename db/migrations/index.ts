@@ -15,6 +15,8 @@ import { Migration20261202110000 } from './Migration20261202110000';
 import { Migration20261202120000 } from './Migration20261202120000';
 import { Migration20261202160000 } from './Migration20261202160000';
 import { Migration20261202150000 } from './Migration20261202150000';
+import { Migration20261202170000 } from './Migration20261202170000';
+import { Migration20261202180000 } from './Migration20261202180000';
 
 /** Every committed migration, oldest first. `npm run db:migration:create` prints the line to add. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,4 +36,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202120000', class: Migration20261202120000 },
   { name: 'Migration20261202160000', class: Migration20261202160000 },
   { name: 'Migration20261202150000', class: Migration20261202150000 },
+  { name: 'Migration20261202170000', class: Migration20261202170000 },
+  { name: 'Migration20261202180000', class: Migration20261202180000 },
 ];

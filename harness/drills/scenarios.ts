@@ -179,12 +179,14 @@ function invariantFigures(inv: InvariantReport): Record<string, number> {
 }
 
 function collect(drive: DriveReport, inv: InvariantReport | undefined, stack: DrillStack, extra: string[]): string[] {
-  const failures = [...extra, ...drive.failures];
-  if (drive.archived !== drive.tickets.filter(Boolean).length || drive.failures.length) failures.push(`${drive.archived} flows archived, ${drive.failures.length} failed`);
+  const failures = [...extra];
   if (inv) failures.push(...inv.problems);
   for (const p of [stack.worker, stack.api]) {
     for (const e of p.unexpectedExits) failures.push(`the ${p === stack.worker ? 'worker' : 'API'} process exited by itself (${e.signal ?? `code ${e.code}`}) at ${new Date(e.at).toISOString()}`);
   }
+  // The flows' own failures last: they say what a user met, and a cut log keeps its end.
+  if (drive.archived !== drive.tickets.filter(Boolean).length || drive.failures.length) failures.push(`${drive.archived} flows archived, ${drive.failures.length} failed`);
+  failures.push(...drive.failures);
   return failures;
 }
 

@@ -50,6 +50,7 @@ describe('the database connection lost while tickets are raised', () => {
     await owner.end();
     expect(killed).toBeGreaterThan(0);
     const statuses = answers.map((a) => a.status);
+    for (const a of answers.filter((x) => x.status === 500)) console.error('500 answer', JSON.stringify(a.body));
     expect(statuses.filter((s) => ![201, 503].includes(s))).toEqual([]);
     for (const a of answers.filter((x) => x.status === 503)) {
       expect(a.headers.get('retry-after')).toBeTruthy();

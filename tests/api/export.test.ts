@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
+import { cursorPages } from '../../api/exports/cursor';
+import { csvStream } from '../../api/exports/export';
 import { ApiSession } from '../../harness/http-session';
 import { startStack, type Stack } from '../../harness/stack';
+import { parseCsv } from '../support/exports';
 
 const ROWS = 10_000;
 const MARK = '导出测试';
@@ -53,37 +56,6 @@ async function download(session: ApiSession, resource: string, query: Record<str
   const cookie = (session as unknown as { cookie: string }).cookie;
   const res = await fetch(`${stack.baseUrl}/api/${resource}/export?${new URLSearchParams(query)}`, { headers: { cookie, ...headers } });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
-}
-
-/** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks; records end in CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else if (ch === '\n') throw new Error(`bare LF outside quotes at ${i}`);
-    else cell += ch;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
 }
 
 const filter = JSON.stringify({ q: MARK });
@@ -157,22 +129,40 @@ describe('export of a list as CSV and XLSX', () => {
     expect((await download(manager, 'tickets', { format: 'csv', sort: '["description","ASC"]' })).status).toBe(400);
   }, 240_000);
 
-  it('streams: a slow reader holds the export at a cursor page, and one who leaves ends its transaction', async () => {
-    const cookie = (manager as unknown as { cookie: string }).cookie;
-    const res = await fetch(`${stack.baseUrl}/api/tickets/export?${new URLSearchParams({ format: 'csv', filter })}`, { headers: { cookie } });
-    const reader = res.body!.getReader();
-    await reader.read();
+  it('streams: a reader who waits holds the export at one cursor page, and one who leaves ends its transaction', async () => {
     const db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
-    try {
-      const cursors = async () => Number((await db.query(`select count(*) from pg_stat_activity where query like 'fetch forward % from desk_export' and state = 'idle in transaction'`)).rows[0].count);
-      // Not every row read at once: the export waits at its cursor for the reader.
-      await new Promise((r) => setTimeout(r, 1000));
-      expect(await cursors()).toBe(1);
-      await reader.cancel();
+    const cursors = async () => Number((await db.query(`select count(*) from pg_stat_activity where query like 'fetch forward % from desk_export' and state = 'idle in transaction'`)).rows[0].count);
+    const waitForCursors = async (n: number) => {
       const deadline = Date.now() + 10_000;
-      while ((await cursors()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(await cursors()).toBe(0);
+      while ((await cursors()) !== n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      return cursors();
+    };
+    try {
+      // The export's own stream over PostgreSQL, read as a client that takes one page and waits
+      // (over HTTP the sockets' buffers, megabytes on loopback, would take a 10,000-row file whole).
+      const pages = cursorPages<{ n: number }>(stack.orm.em.fork(), { sql: 'select n from generate_series(1, 20000) n order by n', params: [] }, 500);
+      const reader = csvStream([{ header: 'n', value: (r: { n: number }) => r.n }], pages).getReader();
+      const text = async () => new TextDecoder('utf-8', { ignoreBOM: true }).decode((await reader.read()).value);
+      try {
+        expect(await text()).toBe('\uFEFFn\r\n');
+        const first = (await text()).split('\r\n').filter(Boolean);
+        expect([first.length, first[0], first.at(-1)]).toEqual([500, '1', '500']);
+        expect(await waitForCursors(1)).toBe(1);
+        await new Promise((r) => setTimeout(r, 500));
+        expect(await cursors()).toBe(1);
+      } finally {
+        await reader.cancel();
+      }
+      expect(await waitForCursors(0)).toBe(0);
+
+      // Over HTTP: a client that leaves after the first chunk leaves no transaction open.
+      const cookie = (manager as unknown as { cookie: string }).cookie;
+      const res = await fetch(`${stack.baseUrl}/api/tickets/export?${new URLSearchParams({ format: 'csv', filter })}`, { headers: { cookie } });
+      const http = res.body!.getReader();
+      await http.read();
+      await http.cancel();
+      expect(await waitForCursors(0)).toBe(0);
     } finally {
       await db.end();
     }

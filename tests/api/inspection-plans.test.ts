@@ -65,7 +65,8 @@ async function waitForInspections(planId: number, count: number, ms = 30_000): P
 
 /** Waits until every run the plan's schedule started has closed, so "nothing new" is a fact, not a race. */
 async function schedulesRunsSettled(planId: number, started: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded 2-core machine the last backfill run was seen closing after 30 s.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     let closed = 0;
     for await (const w of stack.client.workflow.list({ query: `WorkflowType = 'inspectionDueWorkflow' AND ExecutionStatus != 'Running' AND WorkflowId STARTS_WITH '${planScheduleId(planId)}-'` })) if (w) closed++;

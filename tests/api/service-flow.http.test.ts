@@ -303,18 +303,18 @@ describe('the task list over HTTP: who sees which tasks, its filters and its sor
     expect(listed).toEqual((await engineer.get(`/api/tasks/${T(92)}`)).body);
     expect(Object.keys(listed)).toEqual([
       'id', 'ticketId', 'kind', 'candidateRole', 'assigneeId', 'assigneeName', 'status', 'dueAt', 'outcome',
-      'completedById', 'completedAt', 'createdAt', 'ticketTitle', 'ticketStep', 'faultLevel', 'hospitalId',
+      'completedById', 'completedByName', 'completedAt', 'createdAt', 'ticketTitle', 'ticketStep', 'faultLevel', 'hospitalId',
       'hospitalName', 'ticketBreached', 'ticketDueAt',
     ]);
     expect(listed).toEqual({
       id: T(92), ticketId: ours.id, kind: 'remote', candidateRole: 'engineer', assigneeId: a.engineer.userId, assigneeName: '张工',
-      status: 'open', dueAt: '2000-01-01T00:00:00.000Z', outcome: null, completedById: null, completedAt: null,
+      status: 'open', dueAt: '2000-01-01T00:00:00.000Z', outcome: null, completedById: null, completedByName: null, completedAt: null,
       createdAt: CREATED.toISOString(), ticketTitle: newTicket.title, ticketStep: 'triage', faultLevel: ours.faultLevel, hospitalId: a.cdphc.hospitalId,
       // The queue's columns: the hospital by name, and the ticket's running clock.
       hospitalName: '成都市公共卫生临床医疗中心', ticketBreached: false, ticketDueAt: ours.replyDueAt,
     });
     const [signed] = (await list(contact, { id: T(96) })).body;
-    expect(signed).toMatchObject({ assigneeId: null, assigneeName: null, status: 'done', outcome: 'accept', completedById: a.cdphc.userId, completedAt: '2026-03-02T09:30:00.500Z' });
+    expect(signed).toMatchObject({ assigneeId: null, assigneeName: null, status: 'done', outcome: 'accept', completedById: a.cdphc.userId, completedByName: a.cdphc.displayName, completedAt: '2026-03-02T09:30:00.500Z' });
   });
 
   it('filters by queue, mine, status, kind, assignee and id, within what the user may see', async () => {

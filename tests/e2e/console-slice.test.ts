@@ -63,6 +63,19 @@ describe('console slice', () => {
     expect(await other.locator('tr', { hasText: '白板不显示今日手术' }).count()).toBe(0);
     await screenshot(other, 'tickets-list-other-hospital');
   });
+
+  it('退出登录 ends the session on the server, not only in this browser', async () => {
+    const page = await signIn('engineer');
+    const session = (await page.context().cookies()).find((c) => c.name === 'sd_session')!;
+    const me = () => fetch(`${stack.baseUrl}/api/auth/me`, { headers: { cookie: `sd_session=${session.value}` } });
+    expect((await me()).status).toBe(200);
+    await page.getByRole('button', { name: '个人资料' }).click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    // The sign-in form comes after the sign-out call has answered. The console skips that call only when the
+    // server has already said there is no session: not the case here.
+    await page.locator('input[name="username"]').waitFor();
+    expect((await me()).status).toBe(401);
+  });
 });
 
 /** Every CSP violation the page reports, from the browser's console and its securitypolicyviolation events. */

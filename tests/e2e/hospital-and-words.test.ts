@@ -24,14 +24,17 @@ describe('what the hospital sees, in words a person uses', () => {
     expect(await notes.getByRole('radio', { name: '内部（仅服务方可见）' }).isChecked()).toBe(true);
     await notes.getByRole('textbox').fill(INTERNAL);
     await notes.getByRole('button', { name: '添加备注' }).click();
-    await notes.getByText(INTERNAL).waitFor();
-    // Written: the form is emptied for the next note, as the confirmation says.
-    await page.getByText('备注已添加').waitFor();
-    expect(await notes.getByRole('textbox').inputValue()).toBe('');
+    // The next note is begun at once, while the first is on its way (no waiting for 备注已添加):
+    // the form empties itself when a note is accepted, never over what was typed since.
     await notes.getByRole('textbox').fill(FOR_HOSPITAL);
+    await notes.getByText(INTERNAL, { exact: true }).waitFor();
+    expect(await notes.getByRole('textbox').inputValue()).toBe(FOR_HOSPITAL);
     await notes.getByRole('radio', { name: '医院可见' }).check();
     await notes.getByRole('button', { name: '添加备注' }).click();
-    await notes.getByText(FOR_HOSPITAL).waitFor();
+    await notes.getByText(FOR_HOSPITAL, { exact: true }).waitFor();
+    // Both as written, and the form empty for the one after.
+    expect(await notes.getByText(INTERNAL, { exact: true }).count()).toBe(1);
+    await page.waitForFunction(`!document.querySelector('[role=region][aria-label="备注"] textarea')?.value`);
     expect(await notes.innerText()).toMatch(/内部（仅服务方可见）[\s\S]*医院可见/);
     await shot(page, 'words-1-dispatcher-notes');
 

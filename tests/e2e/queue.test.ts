@@ -4,6 +4,7 @@ import type { ApiSession } from '../../harness/http-session';
 import { sleep } from '../../harness/wait';
 import { apiAs, expectOk, shot, useConsoleStack } from '../support/e2e-console';
 import { WriteRate } from '../../api/write-rate';
+import { LONG_TITLES as TITLES, SYSTEMS } from '../support/long-text';
 
 // Seeding 300 requests is a script, not the user under test: no write limit for it.
 const stack = useConsoleStack({ writeRate: new WriteRate(1e6, 1e6) });
@@ -14,13 +15,6 @@ const HOSPITALS = [
   '中国人民解放军西部战区总医院暨四川省人民医院医疗集团成都市第二人民医院锦江院区老年医学科与心血管内科护理信息化建设示范病区',
   '新疆维吾尔自治区喀什地区第一人民医院（喀什大学附属第一医院）南疆区域医疗中心急诊重症医学科与移动护理及护理管理信息化建设项目部',
 ];
-const TITLES = [
-  '移动护理PDA在重症医学科扫描患者腕带后长时间无响应，护士无法执行医嘱核对，已影响夜班床旁给药流程，请尽快远程排查',
-  '护理管理系统排班模块导出报表时报错：java.lang.IllegalStateException_ConnectionPoolExhaustedWhileExportingMonthlyNursingScheduleReportForAllWardsAndDepartments',
-  '护士站白板系统大屏不刷新',
-  'PDA同步失败ERRORCODE0xDEADBEEFSYNCHRONISATIONTIMEOUTWHILEUPLOADINGVITALSIGNSBATCHFROMWARDSEVENTEENTHFLOORNORTHWINGBEDSIDETERMINALS',
-];
-const SYSTEMS = ['mnis', 'nms', 'whiteboard'];
 const TOTAL = 300;
 
 /**

@@ -208,6 +208,9 @@ export async function closeBrowser(browser: Browser | undefined): Promise<void> 
 export interface ConsoleStack {
   readonly baseUrl: string;
   readonly orm: Orm;
+  /** The Temporal client and the worker's task queue, to start a run as an activity would. */
+  readonly client: Stack['client'];
+  readonly taskQueue: string;
   readonly browser: Browser;
   /** Users signed in with `as`, in the order they signed in. */
   readonly signedIn: readonly ConsoleUser[];
@@ -243,6 +246,12 @@ export function useConsoleStack(app: StackOptions['app'] = {}): ConsoleStack {
     },
     get orm() {
       return started(stack).orm;
+    },
+    get client() {
+      return started(stack).client;
+    },
+    get taskQueue() {
+      return started(stack).taskQueue;
     },
     get browser() {
       return started(browser);

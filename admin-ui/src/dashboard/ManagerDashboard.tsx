@@ -4,12 +4,14 @@ import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useTranslate } from 'react-admin';
+import { Link, usePermissions, useTranslate } from 'react-admin';
+import { isRole } from '../roles';
 import { FAULT_LEVELS, STEPS } from '../choices';
 import { Section } from '../common/Section';
 import { POLL_MS } from '../common/time';
 import { useDeskDataProvider } from '../common/useDeskDataProvider';
 import type { DashboardStats } from '../types';
+import { LateInspections } from './LateInspections';
 import { StatCard } from './StatCard';
 
 /** No growing bars for those who asked the system for less motion (and for screenshots). */
@@ -131,6 +133,7 @@ const Workload = ({ stats }: { stats: DashboardStats }) => {
 /** 首页 for managers and dispatchers: open work, this month's commitments, where the load is. */
 export const ManagerDashboard = ({ quietOnError = false }: { quietOnError?: boolean }) => {
   const translate = useTranslate();
+  const { permissions } = usePermissions();
   const dataProvider = useDeskDataProvider();
   const { data: stats, error } = useQuery({ queryKey: ['desk', 'dashboard'], queryFn: () => dataProvider.dashboard(), refetchInterval: POLL_MS * 2, retry: false });
   if (error && quietOnError) return null;
@@ -146,7 +149,8 @@ export const ManagerDashboard = ({ quietOnError = false }: { quietOnError?: bool
           label="desk.dashboard.openEscalations"
           value={stats.openEscalations}
           tone={stats.openEscalations ? 'warning.main' : 'success.main'}
-          action={<Link to="/escalations">{translate('resources.escalations.name', { smart_count: 2 })}</Link>}
+          // Only managers have the escalations page (they acknowledge breaches); the others see the count.
+          action={isRole(permissions, 'manager') ? <Link to="/escalations">{translate('resources.escalations.name', { smart_count: 2 })}</Link> : undefined}
         />
       </Grid>
       {stats.workflowsLost > 0 && (
@@ -159,6 +163,9 @@ export const ManagerDashboard = ({ quietOnError = false }: { quietOnError?: bool
           />
         </Grid>
       )}
+      <Grid size={{ xs: 12 }}>
+        <LateInspections />
+      </Grid>
       <Grid size={{ xs: 12, sm: 6, md: 3 }}>
         <StatCard label="desk.dashboard.openRequests" value={stats.openByLevelAndStep.reduce((n, r) => n + r.count, 0)} />
       </Grid>

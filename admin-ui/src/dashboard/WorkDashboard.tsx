@@ -9,9 +9,12 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { Link, useGetList, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { ChoiceText } from '../common/ChoiceText';
+import { CellText } from '../queue/CellText';
 import { Section } from '../common/Section';
 import { formatDateTime, POLL_MS } from '../common/time';
 import { useIsPhone } from '../common/useIsPhone';
+import { MyInspections } from '../inspections/MyInspections';
+import { ReportsToSign } from '../inspections/ReportsToSign';
 import { isRole } from '../roles';
 import { WorkButton } from '../tasks/TaskButtons';
 import { TaskCards } from '../tasks/TaskCard';
@@ -42,15 +45,16 @@ export const MyTasks = ({ filter }: { filter: Record<string, unknown> }) => {
   }
   if (phone) return <TaskCards tasks={data} />;
   return (
-    <Table size="small">
+    // Fixed columns, the title takes what is left, cut to one line: a long title never widens the page.
+    <Table size="small" sx={{ tableLayout: 'fixed', width: '100%', '& td, & th': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}>
       <TableHead>
         <TableRow>
-          <TableCell>{column('kind')}</TableCell>
-          <TableCell>{column('ticketId')}</TableCell>
+          <TableCell sx={{ width: 120 }}>{column('kind')}</TableCell>
+          <TableCell sx={{ width: 160 }}>{column('ticketId')}</TableCell>
           <TableCell>{column('ticketTitle')}</TableCell>
-          <TableCell>{column('faultLevel')}</TableCell>
-          <TableCell>{column('dueAt')}</TableCell>
-          <TableCell />
+          <TableCell sx={{ width: 110 }}>{column('faultLevel')}</TableCell>
+          <TableCell sx={{ width: 150 }}>{column('dueAt')}</TableCell>
+          <TableCell sx={{ width: 110 }} />
         </TableRow>
       </TableHead>
       <TableBody>
@@ -62,7 +66,9 @@ export const MyTasks = ({ filter }: { filter: Record<string, unknown> }) => {
             <TableCell>
               <Link to={`/tickets/${encodeURIComponent(task.ticketId)}/show`}>{task.ticketId}</Link>
             </TableCell>
-            <TableCell>{task.ticketTitle}</TableCell>
+            <TableCell>
+              <CellText text={task.ticketTitle} />
+            </TableCell>
             <TableCell>{task.faultLevel ? <ChoiceText group="faultLevel" value={task.faultLevel} /> : '—'}</TableCell>
             <TableCell>{formatDateTime(task.dueAt, locale) || '—'}</TableCell>
             <TableCell align="right">
@@ -120,6 +126,19 @@ export const WorkDashboard = () => {
           <MyTasks filter={mineFilter} />
         </Section>
       </Grid>
+      {contact ? (
+        <Grid size={12}>
+          <Section title="desk.dashboard.inspectionsToSign">
+            <ReportsToSign />
+          </Section>
+        </Grid>
+      ) : (
+        <Grid size={12}>
+          <Section title="desk.dashboard.myInspections">
+            <MyInspections />
+          </Section>
+        </Grid>
+      )}
     </Grid>
   );
 };

@@ -1,13 +1,17 @@
 import {
   AutocompleteInput,
+  CreateButton,
   Datagrid,
   List,
   ReferenceField,
   ReferenceInput,
   SearchInput,
   TextField,
+  TopToolbar,
   usePermissions,
 } from 'react-admin';
+import { ExportMenuButton } from '../common/ExportMenuButton';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { isRole } from '../roles';
 
 const filters = [
@@ -19,14 +23,32 @@ const filters = [
 
 export const DepartmentList = () => {
   const { permissions } = usePermissions();
+  const admin = isRole(permissions, 'admin');
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
-      <Datagrid rowClick={isRole(permissions, 'admin') ? 'edit' : false} bulkActionButtons={false}>
-        <TextField source="id" />
-        <TextField source="name" />
-        <ReferenceField source="hospitalId" reference="hospitals" link={false} sortable={false} />
-        <TextField source="address" sortable={false} emptyText="—" />
-      </Datagrid>
+    <List
+      filters={filters}
+      sort={{ field: 'name', order: 'ASC' }}
+      exporter={false}
+      actions={
+        <TopToolbar>
+          {admin && <CreateButton />}
+          <ExportMenuButton />
+        </TopToolbar>
+      }
+    >
+      <ResponsiveList
+        link={admin ? 'edit' : false}
+        primary={<TextField source="name" variant="inherit" />}
+        secondary={<ReferenceField source="hospitalId" reference="hospitals" link={false} />}
+        tertiary={<TextField source="address" emptyText="" />}
+      >
+        <Datagrid rowClick={admin ? 'edit' : false} bulkActionButtons={false}>
+          <TextField source="id" />
+          <TextField source="name" />
+          <ReferenceField source="hospitalId" reference="hospitals" link={false} sortable={false} />
+          <TextField source="address" sortable={false} emptyText="—" />
+        </Datagrid>
+      </ResponsiveList>
     </List>
   );
 };

@@ -11,6 +11,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { HospitalInputs, hospitalTransform } from './HospitalInputs';
 
@@ -23,10 +24,12 @@ const Departments = () => {
     <Labeled label={translate('resources.departments.name', { smart_count: 2 })} fullWidth sx={{ mt: 2 }}>
       <>
         <ReferenceManyField reference="departments" target="hospitalId" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
-          <Datagrid bulkActionButtons={false} rowClick={false} empty={<Typography variant="body2">—</Typography>}>
-            <TextField source="name" />
-            <EditButton />
-          </Datagrid>
+          <ResponsiveList link="edit" primary={<TextField source="name" variant="inherit" />} tertiary={<TextField source="address" emptyText="" />}>
+            <Datagrid bulkActionButtons={false} rowClick={false} empty={<Typography variant="body2">—</Typography>}>
+              <TextField source="name" />
+              <EditButton />
+            </Datagrid>
+          </ResponsiveList>
         </ReferenceManyField>
         <CreateButton resource="departments" state={{ record: { hospitalId: record.id } }} />
       </>

@@ -1,4 +1,6 @@
-import { Datagrid, List, SearchInput, TextField, usePermissions } from 'react-admin';
+import { CreateButton, Datagrid, List, SearchInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { ExportMenuButton } from '../common/ExportMenuButton';
+import { ResponsiveList } from '../common/ResponsiveList';
 import { SystemChips } from '../common/SystemChips';
 import { isRole } from '../roles';
 
@@ -6,15 +8,38 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const HospitalList = () => {
   const { permissions } = usePermissions();
+  const admin = isRole(permissions, 'admin');
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
-      <Datagrid rowClick={isRole(permissions, 'admin') ? 'edit' : false} bulkActionButtons={false}>
-        <TextField source="id" />
-        <TextField source="name" />
-        <TextField source="code" />
-        <TextField source="address" emptyText="—" />
-        <SystemChips source="systemCodes" sortable={false} />
-      </Datagrid>
+    <List
+      filters={filters}
+      sort={{ field: 'name', order: 'ASC' }}
+      exporter={false}
+      actions={
+        <TopToolbar>
+          {admin && <CreateButton />}
+          <ExportMenuButton />
+        </TopToolbar>
+      }
+    >
+      <ResponsiveList
+        link={admin ? 'edit' : false}
+        primary={<TextField source="name" variant="inherit" />}
+        secondary={
+          <>
+            <TextField source="code" />
+            <SystemChips source="systemCodes" />
+          </>
+        }
+        tertiary={<TextField source="address" emptyText="" />}
+      >
+        <Datagrid rowClick={admin ? 'edit' : false} bulkActionButtons={false}>
+          <TextField source="id" />
+          <TextField source="name" />
+          <TextField source="code" />
+          <TextField source="address" emptyText="—" />
+          <SystemChips source="systemCodes" sortable={false} />
+        </Datagrid>
+      </ResponsiveList>
     </List>
   );
 };

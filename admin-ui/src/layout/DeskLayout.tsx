@@ -1,3 +1,4 @@
+import BoardIcon from '@mui/icons-material/CalendarViewMonth';
 import VerifiedIcon from '@mui/icons-material/Verified';
 import type { ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Logout, Menu, TitlePortal, UserMenu, useGetIdentity } from 'react-admin';
@@ -6,6 +7,7 @@ import { ChangePasswordPage } from '../account/ChangePasswordPage';
 import { LanguageMenuItem, ProfileMenuItem } from '../account/UserMenuItems';
 import type { DeskIdentity } from '../authProvider';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { BOARD_PATH } from '../inspection-board/boardPath';
 import { VERIFY_PATH } from '../verify/VerifyPage';
 
 const useMustChangePassword = () => (useGetIdentity().identity as DeskIdentity | undefined)?.mustChangePassword === true;
@@ -37,11 +39,12 @@ const DeskAppBar = () => {
   );
 };
 
-/** The resources of the role, then 验证维修单 for anyone holding a printed form. */
+/** The resources of the role, the inspection board (every role), then 验证维修单 for anyone holding a printed form. */
 const DeskMenu = () => (
   <Menu>
     <Menu.DashboardItem />
     <Menu.ResourceItems />
+    <Menu.Item to={BOARD_PATH} primaryText="desk.board.menu" leftIcon={<BoardIcon />} />
     <Menu.Item to={VERIFY_PATH} primaryText="desk.verify.menu" leftIcon={<VerifiedIcon />} />
   </Menu>
 );

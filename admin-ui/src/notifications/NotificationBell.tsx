@@ -45,7 +45,8 @@ export const NotificationBell = () => {
         queryClient.invalidateQueries({ queryKey: ['desk', 'notifications'] });
       }
     }
-    redirect('show', 'tickets', n.ticketId);
+    if (n.inspectionId !== null) redirect('show', 'inspections', n.inspectionId);
+    else if (n.ticketId !== null) redirect('show', 'tickets', n.ticketId);
   };
 
   return (
@@ -77,7 +78,7 @@ export const NotificationBell = () => {
               {notifications.slice(0, 50).map((n) => (
                 <ListItemButton key={n.id} onClick={() => open(n)} sx={{ bgcolor: n.readAt ? undefined : 'action.hover', alignItems: 'flex-start' }}>
                   <ListItemText
-                    primary={`${translate(`desk.notifications.kinds.${n.kind}`, { _: n.kind })} · ${n.ticketId}`}
+                    primary={`${translate(`desk.notifications.kinds.${n.kind}`, { _: n.kind })} · ${n.ticketId ?? n.params.period ?? ''}`}
                     secondary={
                       <>
                         <span style={{ display: 'block' }}>{say({ code: `notify.${n.kind}`, params: n.params })}</span>

@@ -45,7 +45,7 @@ interface SavedView {
  * /api/saved-views). Choosing one sets the list's filter, sort and columns; the current ones can
  * be saved under a name (managers and admins may share them with a role).
  */
-export const SavedViews = ({ resource, preferenceKey }: { resource: 'tickets' | 'tasks'; preferenceKey: string }) => {
+export const SavedViews = ({ resource, preferenceKey, onApplied }: { resource: 'tickets' | 'tasks'; preferenceKey: string; onApplied?: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const { permissions } = usePermissions();
@@ -60,7 +60,10 @@ export const SavedViews = ({ resource, preferenceKey }: { resource: 'tickets' | 
   const apply = (v: SavedView) => {
     if (v.params.sort) setSort(v.params.sort);
     if (v.params.columns) setColumns(v.params.columns);
-    setFilters(v.params.filter ?? {}, {});
+    const filter = v.params.filter ?? {};
+    // The view's filters shown as filters, so what narrows the list is in sight.
+    setFilters(filter, Object.fromEntries(Object.keys(filter).map((k) => [k, true])));
+    onApplied?.();
   };
   const save = async (values: Record<string, unknown>) => {
     await create(

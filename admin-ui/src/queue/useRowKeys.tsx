@@ -5,7 +5,7 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useListContext, useTranslate, type RaRecord } from 'react-admin';
 
 const KEYS = [
@@ -29,6 +29,7 @@ export function useRowKeys<R extends RaRecord>(open: (record: R) => void) {
   const { data } = useListContext<R>();
   const translate = useTranslate();
   const [index, setIndex] = useState(-1);
+  const current = useRef(-1);
   const [help, setHelp] = useState(false);
   const rows = data ?? [];
 
@@ -39,12 +40,14 @@ export function useRowKeys<R extends RaRecord>(open: (record: R) => void) {
         setHelp(true);
       } else if (e.key === 'j' || e.key === 'k') {
         if (!rows.length) return;
-        const next = Math.min(rows.length - 1, Math.max(0, index + (e.key === 'j' ? 1 : -1)));
+        // From the ref, not the render's index: keys typed faster than React renders each move one row.
+        const next = Math.min(rows.length - 1, Math.max(0, current.current + (e.key === 'j' ? 1 : -1)));
+        current.current = next;
         setIndex(next);
         document.querySelectorAll('.RaDatagrid-tbody > tr')[next]?.scrollIntoView({ block: 'nearest' });
-      } else if (e.key === 'Enter' && rows[index] && !(e.target instanceof HTMLElement && e.target.closest('button, a, [role="button"], [role="checkbox"]'))) {
+      } else if (e.key === 'Enter' && rows[current.current] && !(e.target instanceof HTMLElement && e.target.closest('button, a, [role="button"], [role="checkbox"]'))) {
         // (Enter on a focused button or link is that control's, not the row's.)
-        open(rows[index]);
+        open(rows[current.current]);
       } else {
         return;
       }
@@ -52,7 +55,7 @@ export function useRowKeys<R extends RaRecord>(open: (record: R) => void) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, index, open]);
+  }, [rows, open]);
 
   const highlighted = (_record: R, i: number) =>
     i === index ? { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: '-2px', bgcolor: 'action.selected' } : {};

@@ -1,7 +1,9 @@
-import { Datagrid, FunctionField, List, ReferenceField, SelectField, TextField, usePermissions, useTranslate } from 'react-admin';
+import { CreateButton, Datagrid, FunctionField, List, ReferenceField, SelectField, TextField, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import { ExportMenuButton } from '../common/ExportMenuButton';
 import { isRole } from '../roles';
 import { faultLevelChoices } from '../choices';
 import { formatDuration } from '../common/time';
+import { ResponsiveList } from '../common/ResponsiveList';
 
 interface SlaPolicy {
   id: number;
@@ -19,24 +21,53 @@ const DurationField = ({ source }: { source: string; label?: string; sortable?: 
 export const SlaPolicyList = () => {
   const translate = useTranslate();
   const { permissions } = usePermissions();
+  const admin = isRole(permissions, 'admin');
+  const hospital = (r: SlaPolicy) =>
+    r.hospitalId === null ? translate('resources.sla-policies.hints.defaultPolicy') : <ReferenceField source="hospitalId" reference="hospitals" link={false} />;
+  const label = (source: string) => translate(`resources.sla-policies.fields.${source}`);
   return (
-    <List sort={{ field: 'level', order: 'ASC' }} exporter={false} perPage={50}>
-      <Datagrid rowClick={isRole(permissions, 'admin') ? 'edit' : false} bulkActionButtons={false}>
-        <TextField source="name" />
-        <FunctionField
-          source="hospitalId"
-          sortable={false}
-          render={(r: SlaPolicy) =>
-            r.hospitalId === null ? translate('resources.sla-policies.hints.defaultPolicy') : <ReferenceField source="hospitalId" reference="hospitals" link={false} />
-          }
-        />
-        <SelectField source="level" choices={faultLevelChoices} />
-        <DurationField source="replySeconds" />
-        <DurationField source="firstSolutionSeconds" />
-        <FunctionField source="warnAt" sortable={false} render={(r: SlaPolicy) => (r.warnAt ?? []).map((f) => `${Math.round(f * 1000) / 10}%`).join(', ')} />
-        <DurationField source="unclaimedReminderSeconds" />
-        <DurationField source="signatureReminderSeconds" />
-      </Datagrid>
+    <List
+      sort={{ field: 'level', order: 'ASC' }}
+      exporter={false}
+      perPage={50}
+      actions={
+        <TopToolbar>
+          {admin && <CreateButton />}
+          <ExportMenuButton />
+        </TopToolbar>
+      }
+    >
+      <ResponsiveList<SlaPolicy>
+        link={admin ? 'edit' : false}
+        primary={<TextField source="name" variant="inherit" />}
+        secondary={(r) => (
+          <>
+            <SelectField source="level" choices={faultLevelChoices} />
+            <span>{hospital(r)}</span>
+          </>
+        )}
+        tertiary={
+          <>
+            <span>
+              {label('replySeconds')} <DurationField source="replySeconds" />
+            </span>
+            <span>
+              {label('firstSolutionSeconds')} <DurationField source="firstSolutionSeconds" />
+            </span>
+          </>
+        }
+      >
+        <Datagrid rowClick={admin ? 'edit' : false} bulkActionButtons={false}>
+          <TextField source="name" />
+          <FunctionField source="hospitalId" sortable={false} render={hospital} />
+          <SelectField source="level" choices={faultLevelChoices} />
+          <DurationField source="replySeconds" />
+          <DurationField source="firstSolutionSeconds" />
+          <FunctionField source="warnAt" sortable={false} render={(r: SlaPolicy) => (r.warnAt ?? []).map((f) => `${Math.round(f * 1000) / 10}%`).join(', ')} />
+          <DurationField source="unclaimedReminderSeconds" />
+          <DurationField source="signatureReminderSeconds" />
+        </Datagrid>
+      </ResponsiveList>
     </List>
   );
 };

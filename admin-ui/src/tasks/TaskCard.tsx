@@ -44,6 +44,11 @@ export const TaskCard = ({ task, ticketHospitalId, holder, onTicketPage }: TaskC
         {due && ` · ${translate('resources.tasks.fields.dueAt')} ${due}`}
         {task.completedAt && ` · ${translate('resources.tasks.fields.completedAt')} ${formatDateTime(task.completedAt, locale)}`}
       </Typography>
+      {task.completedByName && (
+        <Typography variant="body2" color="text.secondary">
+          {translate('resources.tasks.fields.completedByName')} {task.completedByName}
+        </Typography>
+      )}
       {task.outcome && (
         <Typography variant="body2" color="text.secondary">
           <ChoiceText group="outcome" value={task.outcome} />

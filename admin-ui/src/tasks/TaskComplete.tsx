@@ -90,7 +90,7 @@ export const TaskComplete = () => {
   const task = claimed?.id === read?.id ? claimed : read;
   const ticketQuery = useGetOne<TicketDetail>('tickets', { id: task?.ticketId ?? '' }, { enabled: !!task, refetchInterval: POLL_MS });
   // A form is filled against the request as it is now (e.g. the repair form being signed), never a cached copy.
-  const ticket = ticketQuery.isFetchedAfterMount ? ticketQuery.data : undefined;
+  const ticket = ticketQuery.isFetchedAfterMount && !ticketQuery.isError ? ticketQuery.data : undefined;
   if (isPending || identityPending) return <Loading />;
   if (error || !task) {
     return <Alert severity="error">{(error as Error | null)?.message ?? translate('ra.page.not_found')}</Alert>;
@@ -114,7 +114,8 @@ export const TaskComplete = () => {
               <Typography variant="h5" component="h1" sx={{ mb: 0.5 }}>
                 {stepTitle}
               </Typography>
-              <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+              {/* A title may be one unbroken word (an error code): it wraps rather than widen a phone's page. */}
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 2, overflowWrap: 'anywhere' }}>
                 {task.ticketId} · {task.ticketTitle ?? ticket?.title}
               </Typography>
               {conflict && (
@@ -135,7 +136,12 @@ export const TaskComplete = () => {
               ) : !canWork && task.assigneeId !== null && task.assigneeId !== me?.id ? (
                 <Alert severity="warning">{translate('desk.hints.notYours', { name: task.assigneeName ?? `#${task.assigneeId}` })}</Alert>
               ) : !ticket ? (
-                <Loading />
+                // A failed read says so (it is retried every poll) rather than spin as if still loading.
+                ticketQuery.isError ? (
+                  <Alert severity="error">{translate('desk.errors.failed', { message: (ticketQuery.error as Error | null)?.message ?? '' })}</Alert>
+                ) : (
+                  <Loading />
+                )
               ) : (
                 <>
                   {task.assigneeId === null && task.kind !== 'signature' && (

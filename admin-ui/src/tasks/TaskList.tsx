@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
 import Stack from '@mui/material/Stack';
 import { useEffect } from 'react';
 import { useCallback } from 'react';
@@ -18,6 +19,7 @@ import {
   useGetIdentity,
   useListContext,
   usePermissions,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import type { DeskIdentity } from '../authProvider';
@@ -26,7 +28,8 @@ import { ExportMenuButton } from '../common/ExportMenuButton';
 import { DateTimeField } from '../common/DateTimeField';
 import { POLL_MS } from '../common/time';
 import { UserSelectInput } from '../common/UserSelectInput';
-import { ChoiceCell, TextCell } from '../queue/CellText';
+import { CellText, ChoiceCell, TextCell } from '../queue/CellText';
+import { SavedViewsButton } from '../queue/SavedViewsButton';
 import { denseGrid } from '../queue/denseGrid';
 import { useRowKeys } from '../queue/useRowKeys';
 import { isRole } from '../roles';
@@ -36,6 +39,7 @@ import { ClaimButton, taskWorkPath, WorkButton } from './TaskButtons';
 import { mayWork } from './taskRules';
 import { TaskSlaCell } from './TaskSlaCell';
 import { TaskCards } from './TaskCard';
+import { TASK_COLUMNS_KEY } from './columns';
 import type { Task } from './types';
 
 interface TaskTab {
@@ -77,7 +81,8 @@ const TaskTabs = ({ tabs }: { tabs: TaskTab[] }) => {
       value={current}
       onChange={(_e, id: string) => setFilters(tabs.find((t) => t.id === id)!.filter, displayedFilters)}
       variant="scrollable"
-      sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}
+      // Four views side by side on a phone: narrower tabs rather than a row wider than the screen.
+      sx={{ borderBottom: 1, borderColor: 'divider', px: { xs: 0, sm: 1 }, '& .MuiTab-root': { minWidth: { xs: 0, sm: 90 }, px: { xs: 1.5, sm: 2 } } }}
     >
       {tabs.map((t) => (
         <Tab key={t.id} value={t.id} label={translate(t.label)} />
@@ -85,9 +90,6 @@ const TaskTabs = ({ tabs }: { tabs: TaskTab[] }) => {
     </Tabs>
   );
 };
-
-/** The grid's column preferences (hidden, order), kept in the browser's store. */
-export const TASK_COLUMNS_KEY = 'tasks.queue';
 
 // Fixed columns in px (13 px text); the title takes what is left, the hospital a share of it.
 const WIDTHS = {
@@ -97,10 +99,17 @@ const WIDTHS = {
   faultLevel: '78px',
   ticketStep: '60px',
   assigneeName: '60px',
+  completedByName: '60px',
   status: '52px',
   createdAt: '86px',
   urgency: '108px',
   actions: '150px',
+};
+
+/** Who holds the task or, done straight from the role's queue, who completed it: as on the request's page. */
+const HolderCell = (_props: { source: string; sortable?: boolean }) => {
+  const t = useRecordContext<Task>();
+  return <CellText text={t?.assigneeName ?? t?.completedByName} />;
 };
 
 /** Rows moved through with j/k; Enter opens the step's form when it is mine to do, else the request. */
@@ -119,6 +128,8 @@ const TaskDatagrid = () => {
       <DatagridConfigurable
         preferenceKey={TASK_COLUMNS_KEY}
         rowClick={false}
+        // Who completed a task is also in 处理人 when nobody held it; the column of its own is there to choose.
+        omit={['completedByName']}
         bulkActionButtons={<>{claims && <ClaimSelectedButton />}<ExportMenuButton selected /></>}
         rowSx={(t: Task, index: number) => ({ ...(t.status === 'open' ? {} : { opacity: 0.7 }), ...highlighted(t, index) })}
         sx={denseGrid(WIDTHS)}
@@ -130,7 +141,8 @@ const TaskDatagrid = () => {
         <TextCell source="hospitalName" sortable={false} />
         <ChoiceCell source="faultLevel" group="faultLevel" sortable={false} />
         <ChoiceCell source="ticketStep" group="step" sortable={false} />
-        <TextCell source="assigneeName" sortable={false} />
+        <HolderCell source="assigneeName" sortable={false} />
+        <TextCell source="completedByName" sortable={false} />
         <ChoiceCell source="status" group="taskStatus" />
         <DateTimeField source="createdAt" short />
         <TaskSlaCell source="urgency" sortBy="urgency" label="desk.sla.title" />
@@ -162,18 +174,22 @@ const filters = [
 
 const TaskActions = ({ vendor }: { vendor: boolean }) => (
   <TopToolbar>
-    {vendor && <FilterButton filters={filters} />}
+    {/* Views are kept by the server (保存的视图), not react-admin's per-browser saved queries. */}
+    {vendor && <FilterButton filters={filters} disableSaveQuery />}
     <SelectColumnsButton preferenceKey={TASK_COLUMNS_KEY} />
+    <SavedViewsButton resource="tasks" preferenceKey={TASK_COLUMNS_KEY} />
     <ExportMenuButton />
   </TopToolbar>
 );
 
 /** The same tasks as cards, on a phone. */
 const TaskCardList = () => {
-  const { data = [] } = useListContext<Task>();
+  const { data = [], isPending } = useListContext<Task>();
+  const translate = useTranslate();
+  if (isPending) return null;
   return (
     <Box sx={{ p: 1 }}>
-      <TaskCards tasks={data} />
+      {data.length ? <TaskCards tasks={data} /> : <Typography variant="body2" sx={{ p: 1 }}>{translate('ra.navigation.no_results')}</Typography>}
     </Box>
   );
 };

@@ -13,6 +13,8 @@ export interface Task {
   dueAt: string | null;
   outcome: string | null;
   completedById: number | null;
+  /** Who completed it, by name (the API joins it). */
+  completedByName: string | null;
   completedAt: string | null;
   createdAt: string;
   ticketTitle?: string;

@@ -91,6 +91,10 @@ export const SlaClocks = ({ sla, pausedSince }: SlaClocksProps) => {
             </Typography>
             {!clock.satisfiedAt && (
               <LinearProgress
+                // Time left of the window: a gauge, not work in progress (a loading bar is a progressbar).
+                role="meter"
+                aria-label={translate(`choices.clock.${clock.name}`)}
+                aria-valuetext={reading.text}
                 variant="determinate"
                 value={Math.max(0, Math.min(100, reading.left * 100))}
                 color={reading.tone === 'default' ? 'inherit' : reading.tone}

@@ -58,7 +58,8 @@ const ListActions = () => {
   const { permissions } = usePermissions();
   return (
     <TopToolbar>
-      <FilterButton />
+      {/* Views are kept by the server (保存的视图), not react-admin's per-browser saved queries. */}
+      <FilterButton disableSaveQuery />
       <SelectColumnsButton preferenceKey={TICKET_COLUMNS_KEY} />
       {isRole(permissions, 'admin', 'manager', 'dispatcher', 'hospital_contact') && <CreateButton />}
       <ExportMenuButton />

@@ -1,8 +1,9 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import Chip from '@mui/material/Chip';
+import { useFormContext, type UseFormReturn } from 'react-hook-form';
 import { Form, required, RadioButtonGroupInput, SaveButton, TextInput, useNotify, usePermissions, useRefresh, useTranslate, maxLength } from 'react-admin';
 import { noteAudienceChoices } from '../choices';
 import { isRole } from '../roles';
@@ -17,6 +18,16 @@ import { LIMITS } from '../../../domain/limits';
 const validateText = [required(), maxLength(LIMITS.text)];
 /** The note form starts empty, not from the ticket shown around it. */
 const NO_RECORD = {};
+const EMPTY_NOTE = { text: '', audience: 'internal' };
+
+/** Hands the form's methods to the submit handler, which empties the form once a note is accepted. */
+const FormMethods = ({ into }: { into: RefObject<UseFormReturn | null> }) => {
+  const methods = useFormContext();
+  useEffect(() => {
+    into.current = methods;
+  }, [into, methods]);
+  return null;
+};
 
 const NoteInput = ({ staff }: { staff: boolean }) => (
   <>
@@ -44,19 +55,26 @@ export const TicketNotes = ({ ticketId, notes, canAdd }: { ticketId: string; not
   const notify = useNotify();
   const refresh = useRefresh();
   const handleError = useServerErrorHandler();
-  const [formKey, setFormKey] = useState(0);
+  const form = useRef<UseFormReturn | null>(null);
   const pending = usePendingFiles(ticketId);
   const submit = async (values: Record<string, unknown>) => {
     try {
       await dataProvider.ticketAction(ticketId, 'notes', staff ? { text: values.text, audience: values.audience } : { text: values.text });
-      // The files go to the note just added (the server takes my latest note), seen by whom it is for.
-      await pending.send({ attachedTo: 'note', visibleToHospital: !staff || values.audience === 'hospital' });
-      notify('desk.actions.noteAdded', { type: 'success' });
-      setFormKey((k) => k + 1);
-      refresh();
     } catch (error) {
       return handleError(error);
     }
+    // Accepted: the form empties now, before the list can show the note (a poll may already have),
+    // and only if it still holds what was sent: a next note begun meanwhile is the user's and stays.
+    const methods = form.current;
+    if (methods && methods.getValues('text') === values.text) methods.reset(EMPTY_NOTE);
+    try {
+      // The files go to the note just added (the server takes my latest note), seen by whom it is for.
+      await pending.send({ attachedTo: 'note', visibleToHospital: !staff || values.audience === 'hospital' });
+      notify('desk.actions.noteAdded', { type: 'success' });
+    } catch (error) {
+      handleError(error);
+    }
+    refresh();
   };
   return (
     <Section title="desk.show.notes">
@@ -80,8 +98,9 @@ export const TicketNotes = ({ ticketId, notes, canAdd }: { ticketId: string; not
         </Stack>
       )}
       {canAdd && (
-        // A fresh, empty form after each note of mine (not when others add theirs while I type).
-        <Form key={formKey} record={NO_RECORD} onSubmit={submit} defaultValues={{ text: '', audience: 'internal' }}>
+        // Emptied by `submit` when my note is accepted, not when others add theirs while I type.
+        <Form record={NO_RECORD} onSubmit={submit} defaultValues={EMPTY_NOTE}>
+          <FormMethods into={form} />
           <NoteInput staff={staff} />
           <PendingAttachments pending={pending} followsNote />
         </Form>

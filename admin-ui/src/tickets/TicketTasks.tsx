@@ -23,7 +23,8 @@ const TaskHolder = ({ task }: { task: Task }) => {
   const translate = useTranslate();
   if (task.assigneeName) return <>{task.assigneeName}</>;
   if (task.assigneeId) return <UserName id={task.assigneeId} />;
-  // Done straight from the role's queue: whoever completed it.
+  // Done straight from the role's queue: whoever completed it, by the name the API sends.
+  if (task.completedByName) return <>{task.completedByName}</>;
   if (task.completedById) return <UserName id={task.completedById} />;
   return (
     <Typography variant="body2" component="span" color="text.secondary">
