@@ -37,19 +37,29 @@ export class WriteRate {
     else this.buckets.set(userId, b);
     return 0;
   }
+
+  /** Gives back a write the desk failed to carry out (5xx): nothing was written, and a client retrying through an outage must not find itself limited afterwards. */
+  refund(userId: number): void {
+    const b = this.buckets.get(userId);
+    if (b) b.tokens = Math.min(this.burst, b.tokens + 1);
+  }
 }
 
-/** 429 with Retry-After for a signed-in user's write beyond the rate; sign-in has its own throttle. */
-export function limitWrites(rate: WriteRate): MiddlewareHandler<AppEnv> {
+/**
+ * 429 with Retry-After for a signed-in user's write beyond the rate; sign-in has its own throttle.
+ * A write the desk answered 5xx is not counted (see WriteRate.refund).
+ */
+export function limitWrites(rate: WriteRate, who: typeof signedInUser = signedInUser): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const user = await signedInUser(c);
-      const wait = user ? rate.take(user.id) : 0;
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw new ApiError(429, said('request.too_many_writes', { seconds: wait }));
-      }
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const user = await who(c);
+    if (!user) return next();
+    const wait = rate.take(user.id);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new ApiError(429, said('request.too_many_writes', { seconds: wait }));
     }
     await next();
+    if (c.res.status >= 500) rate.refund(user.id);
   };
 }
