@@ -1,16 +1,14 @@
 import {
   AutocompleteInput,
-  CreateButton,
   Datagrid,
   List,
   ReferenceField,
   ReferenceInput,
   SearchInput,
   TextField,
-  TopToolbar,
   usePermissions,
 } from 'react-admin';
-import { ExportMenuButton } from '../common/ExportMenuButton';
+import { AdminListActions } from '../common/AdminListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { isRole } from '../roles';
 
@@ -29,12 +27,7 @@ export const DepartmentList = () => {
       filters={filters}
       sort={{ field: 'name', order: 'ASC' }}
       exporter={false}
-      actions={
-        <TopToolbar>
-          {admin && <CreateButton />}
-          <ExportMenuButton />
-        </TopToolbar>
-      }
+      actions={<AdminListActions />}
     >
       <ResponsiveList
         link={admin ? 'edit' : false}

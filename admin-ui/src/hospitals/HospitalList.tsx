@@ -1,5 +1,5 @@
-import { CreateButton, Datagrid, List, SearchInput, TextField, TopToolbar, usePermissions } from 'react-admin';
-import { ExportMenuButton } from '../common/ExportMenuButton';
+import { Datagrid, List, SearchInput, TextField, usePermissions } from 'react-admin';
+import { AdminListActions } from '../common/AdminListActions';
 import { ResponsiveList } from '../common/ResponsiveList';
 import { SystemChips } from '../common/SystemChips';
 import { isRole } from '../roles';
@@ -14,12 +14,7 @@ export const HospitalList = () => {
       filters={filters}
       sort={{ field: 'name', order: 'ASC' }}
       exporter={false}
-      actions={
-        <TopToolbar>
-          {admin && <CreateButton />}
-          <ExportMenuButton />
-        </TopToolbar>
-      }
+      actions={<AdminListActions />}
     >
       <ResponsiveList
         link={admin ? 'edit' : false}

@@ -1,5 +1,5 @@
-import { CreateButton, Datagrid, FunctionField, List, ReferenceField, SelectField, TextField, TopToolbar, usePermissions, useTranslate } from 'react-admin';
-import { ExportMenuButton } from '../common/ExportMenuButton';
+import { Datagrid, FunctionField, List, ReferenceField, SelectField, TextField, usePermissions, useTranslate } from 'react-admin';
+import { AdminListActions } from '../common/AdminListActions';
 import { isRole } from '../roles';
 import { faultLevelChoices } from '../choices';
 import { formatDuration } from '../common/time';
@@ -30,12 +30,7 @@ export const SlaPolicyList = () => {
       sort={{ field: 'level', order: 'ASC' }}
       exporter={false}
       perPage={50}
-      actions={
-        <TopToolbar>
-          {admin && <CreateButton />}
-          <ExportMenuButton />
-        </TopToolbar>
-      }
+      actions={<AdminListActions />}
     >
       <ResponsiveList<SlaPolicy>
         link={admin ? 'edit' : false}
