@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import { ArchiveRecord } from '../../db/entities';
 import type { ExportColumn } from '../exports/export';
-import type { ListExport } from '../exports/list-export';
+import { type ListExport, sqlOf } from '../exports/list-export';
 import { label } from '../exports/values';
 import { listOrder } from '../list-query';
 import { ARCHIVE_DEFAULT_SORT, ARCHIVE_SORT_COLUMNS, ARCHIVE_SORTABLE, archiveListWhere } from './archive-records.routes';
@@ -32,7 +32,7 @@ export const archiveRecordsExport: ListExport<ArchiveRow> = {
   sortable: ARCHIVE_SORTABLE,
   defaultSort: ARCHIVE_DEFAULT_SORT,
   query: (c, q) => {
-    const { sql, bindings } = c
+    const qb = c
       .get('em')
       .createQueryBuilder(ArchiveRecord, 'a')
       .select([
@@ -47,10 +47,8 @@ export const archiveRecordsExport: ListExport<ArchiveRow> = {
         raw('(select h.name from tickets k join hospitals h on h.id = k.hospital_id where k.id = a.ticket_id) as hospital_name'),
       ])
       .where({ $and: [archiveListWhere(q.filter)] })
-      .orderBy(listOrder(q.sort, ARCHIVE_SORT_COLUMNS, 'seq'))
-      .getKnexQuery()
-      .toSQL();
-    return { sql, params: bindings };
+      .orderBy(listOrder(q.sort, ARCHIVE_SORT_COLUMNS, 'seq'));
+    return sqlOf(qb);
   },
   columns: ({ words: w, at, user }) => {
     const f = w.resources['archive-records'].fields;

@@ -1,5 +1,5 @@
 import { Escalation } from '../../db/entities';
-import type { ListExport } from '../exports/list-export';
+import { type ListExport, sqlOf } from '../exports/list-export';
 import { label } from '../exports/values';
 import { listOrder } from '../list-query';
 import { ESCALATION_DEFAULT_SORT, ESCALATION_SORTABLE, escalationListWhere } from './escalations.routes';
@@ -28,7 +28,7 @@ export const escalationsExport: ListExport<EscalationRow> = {
   sortable: ESCALATION_SORTABLE,
   defaultSort: ESCALATION_DEFAULT_SORT,
   query: (c, q) => {
-    const { sql, bindings } = c
+    const qb = c
       .get('em')
       .createQueryBuilder(Escalation, 'e')
       .select(['e.id', 'k.id as ticket_id', 'e.clock', 'e.faultLevel', 'e.dueAt', 'e.breachedAt', 'e.acknowledgedAt', 'e.note', 'h.name as hospital_name', 'u.display_name as acknowledged_by_name'])
@@ -36,10 +36,8 @@ export const escalationsExport: ListExport<EscalationRow> = {
       .join('k.hospital', 'h')
       .leftJoin('e.acknowledgedBy', 'u')
       .where({ $and: [escalationListWhere(q.filter)] })
-      .orderBy(listOrder(q.sort))
-      .getKnexQuery()
-      .toSQL();
-    return { sql, params: bindings };
+      .orderBy(listOrder(q.sort));
+    return sqlOf(qb);
   },
   columns: ({ words: w, at }) => {
     const f = w.resources.escalations.fields;

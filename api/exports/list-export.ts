@@ -24,6 +24,12 @@ export interface SqlQuery {
   params: readonly unknown[];
 }
 
+/** A list's query builder as the SQL and parameters the export's cursor runs. */
+export function sqlOf(qb: { getKnexQuery(): { toSQL(): { sql: string; bindings: readonly unknown[] } } }): SqlQuery {
+  const { sql, bindings } = qb.getKnexQuery().toSQL();
+  return { sql, params: bindings };
+}
+
 /**
  * One list's export, declared once: the list's own reading of filter, sort and visibility (the
  * SQL of all its rows, in its order) and the file's columns. `exportRoute` makes it

@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import { Department, Hospital } from '../../db/entities';
-import type { ListExport } from '../exports/list-export';
+import { type ListExport, sqlOf } from '../exports/list-export';
 import { label } from '../exports/values';
 import { listOrder } from '../list-query';
 import {
@@ -32,15 +32,13 @@ export const hospitalsExport: ListExport<HospitalRow> = {
   sortable: HOSPITAL_SORTABLE,
   defaultSort: HOSPITAL_DEFAULT_SORT,
   query: (c, q) => {
-    const { sql, bindings } = c
+    const qb = c
       .get('em')
       .createQueryBuilder(Hospital, 'h')
       .select(['h.id', 'h.code', 'h.name', 'h.address', raw('array(select hs.system_code from hospital_systems hs where hs.hospital_id = h.id order by hs.system_code) as system_codes')])
       .where(hospitalListWhere(c.get('user'), q.filter))
-      .orderBy(listOrder(q.sort))
-      .getKnexQuery()
-      .toSQL();
-    return { sql, params: bindings };
+      .orderBy(listOrder(q.sort));
+    return sqlOf(qb);
   },
   columns: ({ words: w }) => {
     const f = w.resources.hospitals.fields;
@@ -73,16 +71,14 @@ export const departmentsExport: ListExport<DepartmentRow> = {
   sortable: DEPARTMENT_SORTABLE,
   defaultSort: DEPARTMENT_DEFAULT_SORT,
   query: (c, q) => {
-    const { sql, bindings } = c
+    const qb = c
       .get('em')
       .createQueryBuilder(Department, 'd')
       .select(['d.id', 'd.name', 'd.address', 'h.name as hospital_name'])
       .join('d.hospital', 'h')
       .where(departmentListWhere(c.get('user'), q.filter))
-      .orderBy(listOrder(q.sort, DEPARTMENT_SORT_COLUMNS))
-      .getKnexQuery()
-      .toSQL();
-    return { sql, params: bindings };
+      .orderBy(listOrder(q.sort, DEPARTMENT_SORT_COLUMNS));
+    return sqlOf(qb);
   },
   columns: ({ words: w }) => {
     const f = w.resources.departments.fields;

@@ -1,6 +1,6 @@
 import { Inspection } from '../../db/entities';
 import type { ExportColumn } from '../exports/export';
-import type { ListExport } from '../exports/list-export';
+import { type ListExport, sqlOf } from '../exports/list-export';
 import { label } from '../exports/values';
 import { listOrder } from '../list-query';
 import { INSPECTION_DEFAULT_SORT, INSPECTION_SORTABLE, inspectionListWhere } from './inspections.routes';
@@ -32,17 +32,15 @@ export const inspectionsExport: ListExport<InspectionRow> = {
   sortable: INSPECTION_SORTABLE,
   defaultSort: INSPECTION_DEFAULT_SORT,
   query: (c, q) => {
-    const { sql, bindings } = c
+    const qb = c
       .get('em')
       .createQueryBuilder(Inspection, 'i')
       .select(['i.id', 'i.period', 'i.templateCode', 'i.status', 'i.plannedDate', 'i.visitDate', 'i.reportDueDate', 'i.createdAt', 'h.name as hospital_name', 'u.display_name as engineer_name'])
       .join('i.hospital', 'h')
       .join('i.engineer', 'u')
       .where(inspectionListWhere(c.get('user'), q.filter))
-      .orderBy(listOrder(q.sort))
-      .getKnexQuery()
-      .toSQL();
-    return { sql, params: bindings };
+      .orderBy(listOrder(q.sort));
+    return sqlOf(qb);
   },
   columns: ({ words: w, at, vendor }) => {
     const f = w.resources.inspections.fields;

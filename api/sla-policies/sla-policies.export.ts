@@ -1,5 +1,5 @@
 import { SlaPolicy } from '../../db/entities';
-import type { ListExport } from '../exports/list-export';
+import { type ListExport, sqlOf } from '../exports/list-export';
 import { duration, label, percents } from '../exports/values';
 import { listOrder } from '../list-query';
 import { SLA_DEFAULT_SORT, SLA_SORTABLE, slaPolicyListWhere } from './sla-policies.routes';
@@ -29,16 +29,14 @@ export const slaPoliciesExport: ListExport<PolicyRow> = {
   sortable: SLA_SORTABLE,
   defaultSort: SLA_DEFAULT_SORT,
   query: (c, q) => {
-    const { sql, bindings } = c
+    const qb = c
       .get('em')
       .createQueryBuilder(SlaPolicy, 's')
       .select(['s.*', 'h.name as hospital_name'])
       .leftJoin('s.hospital', 'h')
       .where(slaPolicyListWhere(q.filter))
-      .orderBy(listOrder(q.sort))
-      .getKnexQuery()
-      .toSQL();
-    return { sql, params: bindings };
+      .orderBy(listOrder(q.sort));
+    return sqlOf(qb);
   },
   columns: ({ words: w, at }) => {
     const r = w.resources['sla-policies'];

@@ -1,6 +1,6 @@
 import { Ticket } from '../../db/entities';
 import type { ExportColumn } from '../exports/export';
-import type { ListExport, Reader } from '../exports/list-export';
+import { type ListExport, type Reader, sqlOf } from '../exports/list-export';
 import { label } from '../exports/values';
 import { listFilter, SORTABLE, ticketOrder, ticketsVisibleTo } from './tickets.routes';
 
@@ -66,17 +66,15 @@ export const ticketsExport: ListExport<TicketRow> = {
   query: async (c, q, deps) => {
     const em = c.get('em');
     const where = { $and: [await ticketsVisibleTo(em, c.get('user')), listFilter(q.filter, deps.timeZone)] };
-    const { sql, bindings } = em
+    const qb = em
       .createQueryBuilder(Ticket, 't')
       .select(['t.*', 'h.name as hospital_name', 'd.name as department_name', 'a.display_name as assignee_name'])
       .leftJoin('t.hospital', 'h')
       .leftJoin('t.department', 'd')
       .leftJoin('t.assignee', 'a')
       .where(where)
-      .orderBy(ticketOrder(q.sort))
-      .getKnexQuery()
-      .toSQL();
-    return { sql, params: bindings };
+      .orderBy(ticketOrder(q.sort));
+    return sqlOf(qb);
   },
   columns,
 };

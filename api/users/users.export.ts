@@ -1,5 +1,5 @@
 import { User } from '../../db/entities';
-import type { ListExport } from '../exports/list-export';
+import { type ListExport, sqlOf } from '../exports/list-export';
 import { label, yesNo } from '../exports/values';
 import { listOrder } from '../list-query';
 import { USER_DEFAULT_SORT, USER_SORTABLE, userListWhere } from './users.routes';
@@ -28,16 +28,14 @@ export const usersExport: ListExport<UserRow> = {
   sortable: USER_SORTABLE,
   defaultSort: USER_DEFAULT_SORT,
   query: (c, q) => {
-    const { sql, bindings } = c
+    const qb = c
       .get('em')
       .createQueryBuilder(User, 'u')
       .select(['u.id', 'u.username', 'u.displayName', 'u.role', 'u.phone', 'u.email', 'u.active', 'u.createdAt', 'h.name as hospital_name'])
       .leftJoin('u.hospital', 'h')
       .where(userListWhere(q.filter))
-      .orderBy(listOrder(q.sort))
-      .getKnexQuery()
-      .toSQL();
-    return { sql, params: bindings };
+      .orderBy(listOrder(q.sort));
+    return sqlOf(qb);
   },
   columns: ({ words: w, at }) => {
     const f = w.resources.users.fields;
