@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { hospitalWithPolicy } from '../../harness/hospital-policy';
 import { ApiSession } from '../../harness/http-session';
+import { inspectionPlanBody } from '../../harness/inspections';
 import { newTicketBody } from '../../harness/new-ticket';
 import { resolvedRemotely, triage } from '../../harness/step-data';
 import { useStack } from '../../harness/use-stack';
@@ -93,16 +94,8 @@ beforeAll(async () => {
   await complete(dispatcher, await openTask(dispatcher, contactTicketNo, 'triage'), triage('remote', a.engineer.userId));
 
   // One inspection at each demo hospital, opened by "run now".
-  for (const hospitalId of [a.cdphc.hospitalId, a.demo2.hospitalId]) {
-    const plan = await manager.post<{ id: number }>('/api/inspection-plans', {
-      hospitalId,
-      templateCode: 'monthly_inspection',
-      systemCodes: ['mnis'],
-      recurrence: { dayOfMonth: 1, hour: 9, minute: 0, everyMonths: 1 },
-      engineerId: a.engineer.userId,
-      reportDays: 7,
-      startDate: '2026-07-01',
-    });
+  for (const hospitalId of [a.cdphc.hospitalId!, a.demo2.hospitalId!]) {
+    const plan = await manager.post<{ id: number }>('/api/inspection-plans', inspectionPlanBody(hospitalId, a.engineer.userId));
     if (plan.status !== 201) throw new Error(`plan: ${plan.status} ${JSON.stringify(plan.body)}`);
     const run = await manager.post(`/api/inspection-plans/${plan.body.id}/run`);
     if (run.status !== 200) throw new Error(`run now: ${run.status} ${JSON.stringify(run.body)}`);

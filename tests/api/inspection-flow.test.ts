@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { ApiSession } from '../../harness/http-session';
 import { hospitalWithPolicy } from '../../harness/hospital-policy';
+import { inspectionPlanBody } from '../../harness/inspections';
 import { newTicketBody } from '../../harness/new-ticket';
 import { PNG_DATA_URL } from '../../harness/step-data';
 import { useStack } from '../../harness/use-stack';
@@ -52,16 +53,7 @@ interface Detail {
   allowed: string[];
 }
 
-const planBody = (hospitalId: number, over: Record<string, unknown> = {}) => ({
-  hospitalId,
-  templateCode: 'monthly_inspection',
-  systemCodes: ['mnis'],
-  recurrence: { dayOfMonth: 1, hour: 9, minute: 0, everyMonths: 1 },
-  engineerId: a.engineer.userId,
-  reportDays: 7,
-  startDate: '2026-07-01',
-  ...over,
-});
+const planBody = (hospitalId: number, over: Record<string, unknown> = {}) => inspectionPlanBody(hospitalId, a.engineer.userId, over);
 
 /** Every required item of the monthly template, a fault among the checks and the storage measured. */
 const fullChecklist = [

@@ -1,4 +1,5 @@
 import { ApiSession } from '../../harness/http-session';
+import { inspectionPlanBody } from '../../harness/inspections';
 import { useStack } from '../../harness/use-stack';
 import { sleep } from '../../harness/wait';
 import { periodOf } from '../../domain/inspection/period';
@@ -40,16 +41,7 @@ interface Opened {
   created: boolean;
 }
 
-const planBody = (over: Record<string, unknown> = {}) => ({
-  hospitalId: hospitals.CDPHC,
-  templateCode: 'monthly_inspection',
-  systemCodes: ['mnis'],
-  recurrence: { dayOfMonth: 1, hour: 9, minute: 0, everyMonths: 1 },
-  engineerId: a.engineer.userId,
-  reportDays: 7,
-  startDate: '2026-07-01',
-  ...over,
-});
+const planBody = (over: Record<string, unknown> = {}) => inspectionPlanBody(hospitals.CDPHC, a.engineer.userId, over);
 
 const inspectionsOf = async (planId: number) => (await manager.get<Inspection[]>('/api/inspections', { filter: { planId }, sort: ['period', 'ASC'] })).body;
 

@@ -1,4 +1,5 @@
 import { ApiSession } from '../../harness/http-session';
+import { inspectionPlanBody } from '../../harness/inspections';
 import { useStack } from '../../harness/use-stack';
 import { MONTHLY_INSPECTION, type TemplateSection } from '../../domain/inspection/templates';
 import { Hospital } from '../../db/entities';
@@ -35,15 +36,7 @@ const post = (s: ApiSession, body: unknown) => s.post<Refusal & Template>('/api/
 
 /** A plan for the hospital and its occurrence of this month, opened now (the worker runs openInspection). */
 async function occurrence(hospitalCode: string): Promise<{ id: number; templateVersion: number }> {
-  const plan = await manager.post<{ id: number }>('/api/inspection-plans', {
-    hospitalId: hospitals[hospitalCode],
-    templateCode: 'monthly_inspection',
-    systemCodes: ['mnis'],
-    recurrence: { dayOfMonth: 1, hour: 9, minute: 0, everyMonths: 1 },
-    engineerId: a.engineer.userId,
-    reportDays: 7,
-    startDate: '2026-07-01',
-  });
+  const plan = await manager.post<{ id: number }>('/api/inspection-plans', inspectionPlanBody(hospitals[hospitalCode], a.engineer.userId));
   expect(plan.status).toBe(201);
   const opened = await manager.post<{ inspectionId: number }>(`/api/inspection-plans/${plan.body.id}/run`);
   expect(opened.status).toBe(200);

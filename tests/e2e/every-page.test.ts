@@ -3,6 +3,7 @@ import { WriteRate } from '../../api/write-rate';
 import { verificationCode } from '../../domain/verification-code';
 import { driveOnsiteFlows } from '../../harness/flow-driver';
 import { hospitalWithPolicy } from '../../harness/hospital-policy';
+import { inspectionPlanBody } from '../../harness/inspections';
 import type { ApiSession } from '../../harness/http-session';
 import { approve, repairForm, triage } from '../../harness/step-data';
 import { sleep } from '../../harness/wait';
@@ -111,7 +112,7 @@ beforeAll(async () => {
   const manager = await apiAs(stack.baseUrl, 'manager');
   const engineerId = (await expectOk(engineer.get<{ id: number }>('/api/auth/me'))).id;
   const plan = await expectOk(
-    manager.post<{ id: number }>('/api/inspection-plans', { hospitalId: 1, templateCode: 'monthly_inspection', systemCodes: SYSTEMS.slice(0, 2), recurrence: { dayOfMonth: 1, hour: 9, minute: 0, everyMonths: 1 }, engineerId, reportDays: 7, startDate: '2026-07-01' }),
+    manager.post<{ id: number }>('/api/inspection-plans', inspectionPlanBody(1, engineerId, { systemCodes: SYSTEMS.slice(0, 2) })),
   );
   await expectOk(manager.post(`/api/inspection-plans/${plan.id}/run`));
   known.push(`#/tickets/${archived}/show`, '#/profile', '#/change-password', `#/verify/${code}`);

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { Hospital } from '../../db/entities';
+import { inspectionPlanBody } from '../../harness/inspections';
 import { newTicketBody } from '../../harness/new-ticket';
 import { periodOf } from '../../domain/inspection/period';
 import { apiAs, expectOk, PHONE, shot, signOnPad, useConsoleStack, userId } from '../support/e2e-console';
@@ -42,15 +43,7 @@ beforeAll(async () => {
   const dispatcher = await apiAs(stack.baseUrl, 'dispatcher');
   ticketId = (await expectOk(dispatcher.post<{ id: string }>('/api/tickets', newTicketBody({ hospitalId: hospital.id, title: '感染一科 PDA 扫码后护理记录单无法保存' })))).id;
   const plan = await expectOk(
-    manager.post<{ id: number }>('/api/inspection-plans', {
-      hospitalId: hospital.id,
-      templateCode: 'monthly_inspection',
-      systemCodes: ['mnis', 'nms'],
-      recurrence: { dayOfMonth: 1, hour: 9, minute: 0, everyMonths: 1 },
-      engineerId: await userId(manager, 'engineer'),
-      reportDays: 7,
-      startDate: '2026-07-01',
-    }),
+    manager.post<{ id: number }>('/api/inspection-plans', inspectionPlanBody(hospital.id, await userId(manager, 'engineer'), { systemCodes: ['mnis', 'nms'] })),
   );
   inspectionId = (await expectOk(manager.post<{ inspectionId: number }>(`/api/inspection-plans/${plan.id}/run`))).inspectionId;
 });
