@@ -9,6 +9,7 @@ import { approve, repairForm, triage } from '../../harness/step-data';
 import { sleep } from '../../harness/wait';
 import { apiAs, expectOk, openTaskId, PHONE, shot, useConsoleStack, userId } from '../support/e2e-console';
 import { LONG_TITLES as TITLES, SYSTEMS } from '../support/long-text';
+import { raiseRequests } from '../support/raise-requests';
 
 /**
  * Every page of the console, as each role reaches it, at 1440×900 and at 390×844 (issue 15): the
@@ -32,33 +33,6 @@ const LONG_DEPARTMENT = '感染性疾病科（发热门诊、肠道门诊、肝�
 const LONG_PERSON = '欧阳·买买提江·阿不都热合曼（护理部信息化专员兼移动护理系统院内管理员）';
 /** Requests per hospital: the first one's reply commitments run out within seconds (escalations). */
 const PER_HOSPITAL = [40, 110, 110];
-
-/** Raises `count` requests at one hospital, four at a time; a 503 is retried with the same key. */
-async function raise(api: ApiSession, hospitalId: number, count: number, offset: number): Promise<void> {
-  let next = 0;
-  const one = async (): Promise<void> => {
-    while (next < count) {
-      const i = offset + next++;
-      const body = {
-        hospitalId,
-        systemCode: SYSTEMS[i % 3],
-        channel: i % 2 ? 'phone' : 'im',
-        faultLevel: ((i % 3) + 1) as 1 | 2 | 3,
-        title: TITLES[i % TITLES.length],
-        description: '夜班护士反映问题，已初步确认与网络无关，需工程师进一步诊断',
-        reporterName: LONG_PERSON,
-        reporterPhone: '028-8642 3001',
-      };
-      for (let attempt = 1; ; attempt++) {
-        const res = await api.post('/api/tickets', body, { 'Idempotency-Key': `every-page-${i}` });
-        if (res.status === 201 || res.status === 200) break;
-        if (res.status !== 503 || attempt >= 10) throw new Error(`raising request ${i}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-        await sleep(1000);
-      }
-    }
-  };
-  await Promise.all([one(), one(), one(), one()]);
-}
 
 /** Takes a request at hospital 1 through triage and dispatch (the engineer's check-in), and on to the contact's signature. */
 async function onSite(dispatcher: ApiSession, engineer: ApiSession, upTo: 'checkin' | 'signature'): Promise<string> {
@@ -105,7 +79,7 @@ beforeAll(async () => {
   await onSite(dispatcher, engineer, 'signature');
   let offset = 0;
   for (const [i, id] of hospitals.entries()) {
-    await raise(dispatcher, id, PER_HOSPITAL[i], offset);
+    await raiseRequests(dispatcher, { hospitalId: id, count: PER_HOSPITAL[i], offset, keyPrefix: 'every-page', parallel: 4, reporter: { reporterName: LONG_PERSON, reporterPhone: '028-8642 3001' } });
     offset += PER_HOSPITAL[i];
   }
   // Planned work: a monthly inspection plan of the first hospital, its occurrence of this month.

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { hospitalWithPolicy } from '../../harness/hospital-policy';
-import type { ApiSession } from '../../harness/http-session';
 import { sleep } from '../../harness/wait';
 import { apiAs, expectOk, shot, useConsoleStack } from '../support/e2e-console';
 import { WriteRate } from '../../api/write-rate';
-import { LONG_TITLES as TITLES, SYSTEMS } from '../support/long-text';
+import { SYSTEMS } from '../support/long-text';
+import { raiseRequests } from '../support/raise-requests';
 
 // Seeding 300 requests is a script, not the user under test: no write limit for it.
 const stack = useConsoleStack({ writeRate: new WriteRate(1e6, 1e6) });
@@ -16,36 +16,6 @@ const HOSPITALS = [
   '新疆维吾尔自治区喀什地区第一人民医院（喀什大学附属第一医院）南疆区域医疗中心急诊重症医学科与移动护理及护理管理信息化建设项目部',
 ];
 const TOTAL = 300;
-
-/**
- * Raises `count` requests at one hospital through the API, two at a time, as the desk's intake
- * would; a 503 (a loaded machine's Temporal) is retried with the same Idempotency-Key, as a client would.
- */
-async function raise(api: ApiSession, hospitalId: number, count: number, offset: number): Promise<void> {
-  const next = { n: 0 };
-  const one = async (): Promise<void> => {
-    while (next.n < count) {
-      const i = offset + next.n++;
-      const body = {
-        hospitalId,
-        systemCode: SYSTEMS[i % 3],
-        channel: i % 2 ? 'phone' : 'im',
-        faultLevel: ((i % 3) + 1) as 1 | 2 | 3,
-        title: TITLES[i % TITLES.length],
-        description: '夜班护士反映问题，已初步确认与网络无关，需工程师进一步诊断',
-        reporterName: '护理部信息专员',
-      };
-      const key = `queue-seed-${i}`;
-      for (let attempt = 1; ; attempt++) {
-        const res = await api.post('/api/tickets', body, { 'Idempotency-Key': key });
-        if (res.status === 201 || res.status === 200) break;
-        if (res.status !== 503 || attempt >= 10) throw new Error(`raising request ${i}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-        await sleep(1000);
-      }
-    }
-  };
-  await Promise.all([one(), one()]);
-}
 
 const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 const rows = (page: Page) => page.locator('.RaDatagrid-tbody > tr');
@@ -66,9 +36,11 @@ beforeAll(async () => {
     await expectOk(admin.request('PUT', `/api/hospitals/${id}`, { code: `Q${i}${Date.now().toString(36)}`.toUpperCase(), name: HOSPITALS[i], systemCodes: SYSTEMS }));
   }
   breachedCount = 30;
-  await raise(dispatcher, hospitals[0], breachedCount, 0);
-  await raise(dispatcher, hospitals[1], 135, breachedCount);
-  await raise(dispatcher, hospitals[2], TOTAL - 135 - breachedCount, breachedCount + 135);
+  const seed = (hospitalId: number, count: number, offset: number) =>
+    raiseRequests(dispatcher, { hospitalId, count, offset, keyPrefix: 'queue-seed', parallel: 2, reporter: { reporterName: '护理部信息专员' } });
+  await seed(hospitals[0], breachedCount, 0);
+  await seed(hospitals[1], 135, breachedCount);
+  await seed(hospitals[2], TOTAL - 135 - breachedCount, breachedCount + 135);
   await sleep(5000);
 }, 600_000);
 
